@@ -1,0 +1,197 @@
+import { type BaseUrls, TwilioProduct, twilioHost } from "./twilio/products.js";
+
+/** Who the gateway is towards Twilio: the Basic-auth pair plus the account it acts for. */
+export interface TwilioCredentials {
+  accountSid: string;
+  /** An Account SID (AC…) or an API Key SID (SK…). */
+  username: string;
+  /** The Auth Token or the API Key secret. Never logged, never returned. */
+  password: string;
+}
+
+export type TwilioMode = "live" | "simulator";
+
+export interface Config {
+  /** `simulator` runs an in-process fake Twilio; chosen when no credentials are configured. */
+  mode: TwilioMode;
+  credentials: TwilioCredentials | undefined;
+  baseUrls: BaseUrls;
+  port: number;
+  host: string;
+  upstreamTimeoutMs: number;
+  /** How many times a 429 is retried, and the longest Retry-After we are willing to wait. */
+  maxRetries: number;
+  maxRetryAfterMs: number;
+  simulatorPort: number;
+  logLevel: LogLevel;
+}
+
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
+const API_KEY_SID = /^SK[0-9a-fA-F]{32}$/;
+const REGION = /^[a-z]{2}[0-9]$/;
+const EDGE = /^[a-z][a-z0-9-]*$/;
+
+const BASE_URL_VARIABLES: Readonly<Record<TwilioProduct, string>> = {
+  proxy: "TWILIO_PROXY_BASE_URL",
+  flex: "TWILIO_FLEX_BASE_URL",
+  conversations: "TWILIO_CONVERSATIONS_BASE_URL",
+  api: "TWILIO_API_BASE_URL",
+};
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads and checks every environment variable once. All problems are collected and thrown as
+ * one ConfigError so a bad deployment fails at start-up, not at the first request.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+
+  const credentials = readCredentials(read, problems);
+  const region = read("TWILIO_REGION");
+  const edge = read("TWILIO_EDGE");
+  if (region !== undefined && !REGION.test(region)) {
+    problems.push(`TWILIO_REGION must look like "us1" or "ie1", got "${region}"`);
+  }
+  if (edge !== undefined && !EDGE.test(edge)) {
+    problems.push(`TWILIO_EDGE must be an edge name such as "ashburn", got "${edge}"`);
+  }
+
+  const baseUrls = {} as Record<TwilioProduct, string>;
+  for (const product of Object.values(TwilioProduct)) {
+    const variable = BASE_URL_VARIABLES[product];
+    const override = read(variable);
+    baseUrls[product] = override
+      ? readBaseUrl(variable, override, problems)
+      : `https://${twilioHost(product, region, edge)}`;
+  }
+
+  const mode = readMode(read("TWILIO_MODE"), credentials, problems);
+
+  const config: Config = {
+    mode,
+    credentials,
+    baseUrls,
+    port: readInteger(read, "PORT", 4000, 0, 65535, problems),
+    host: read("HOST") ?? "127.0.0.1",
+    upstreamTimeoutMs: readInteger(read, "TWILIO_TIMEOUT_MS", 15_000, 100, 600_000, problems),
+    maxRetries: readInteger(read, "TWILIO_MAX_RETRIES", 2, 0, 10, problems),
+    maxRetryAfterMs: readInteger(read, "TWILIO_MAX_RETRY_AFTER_MS", 10_000, 0, 120_000, problems),
+    simulatorPort: readInteger(read, "SIMULATOR_PORT", 0, 0, 65535, problems),
+    logLevel: readLogLevel(read("LOG_LEVEL"), problems),
+  };
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  return config;
+}
+
+function readCredentials(
+  read: (name: string) => string | undefined,
+  problems: string[],
+): TwilioCredentials | undefined {
+  const accountSid = read("TWILIO_ACCOUNT_SID");
+  const authToken = read("TWILIO_AUTH_TOKEN");
+  const apiKey = read("TWILIO_API_KEY");
+  const apiSecret = read("TWILIO_API_SECRET");
+
+  if (accountSid !== undefined && !ACCOUNT_SID.test(accountSid)) {
+    problems.push("TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits");
+  }
+  if ((apiKey === undefined) !== (apiSecret === undefined)) {
+    problems.push("TWILIO_API_KEY and TWILIO_API_SECRET must be set together");
+    return undefined;
+  }
+  if (apiKey !== undefined && apiSecret !== undefined) {
+    if (!API_KEY_SID.test(apiKey))
+      problems.push("TWILIO_API_KEY must be SK followed by 32 hex digits");
+    if (accountSid === undefined) {
+      problems.push("TWILIO_API_KEY needs TWILIO_ACCOUNT_SID (the account the key belongs to)");
+      return undefined;
+    }
+    return { accountSid, username: apiKey, password: apiSecret };
+  }
+  if ((accountSid === undefined) !== (authToken === undefined)) {
+    problems.push(
+      accountSid === undefined
+        ? "TWILIO_AUTH_TOKEN is set but TWILIO_ACCOUNT_SID is not"
+        : "TWILIO_ACCOUNT_SID needs TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET)",
+    );
+    return undefined;
+  }
+  if (accountSid === undefined || authToken === undefined) return undefined;
+  return { accountSid, username: accountSid, password: authToken };
+}
+
+function readMode(
+  value: string | undefined,
+  credentials: TwilioCredentials | undefined,
+  problems: string[],
+): TwilioMode {
+  if (value === undefined) return credentials ? "live" : "simulator";
+  if (value !== "live" && value !== "simulator") {
+    problems.push(`TWILIO_MODE must be "live" or "simulator", got "${value}"`);
+    return "simulator";
+  }
+  if (value === "live" && !credentials) {
+    problems.push(
+      "TWILIO_MODE=live needs TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET)",
+    );
+  }
+  return value;
+}
+
+function readBaseUrl(variable: string, value: string, problems: string[]): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push(`${variable} must be an absolute http(s) URL`);
+    return value;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    problems.push(`${variable} must use http or https`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    problems.push(`${variable} must not carry a query, fragment or credentials`);
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+function readInteger(
+  read: (name: string) => string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  const value = read(name);
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+    return fallback;
+  }
+  return parsed;
+}
+
+function readLogLevel(value: string | undefined, problems: string[]): LogLevel {
+  const levels: LogLevel[] = ["debug", "info", "warn", "error", "silent"];
+  if (value === undefined) return "info";
+  if (!levels.includes(value as LogLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${levels.join(", ")}, got "${value}"`);
+    return "info";
+  }
+  return value as LogLevel;
+}

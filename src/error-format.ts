@@ -1,0 +1,106 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { type GraphQLFormattedError, GraphQLError } from "graphql";
+import { ErrorCode, InputValidationError } from "./errors.js";
+import type { Logger } from "./logger.js";
+
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
+// Apollo's own codes for requests it rejects before any resolver runs.
+const APOLLO_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+const VARIABLE_NAME = /^Variable "\$([^"]+)"/;
+const VALUE_PATH = / at "([^"]+)"$/;
+const MISSING_FIELD = /^Field "([^"]+)" of required type "[^"]+" was not provided\.$/;
+
+/**
+ * Shapes every error sent to a client: known gateway errors keep their code and details,
+ * anything unexpected becomes a bare INTERNAL_SERVER_ERROR, and no stack trace, secret or
+ * echoed input value (a SIP password, say) is ever included.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof InputValidationError) {
+      return {
+        ...pick(formatted),
+        extensions: { ...original.extensions, issues: original.issues },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (formatted.message.startsWith('Variable "$')) return variableCoercionError(formatted);
+    if (typeof code === "string" && KNOWN_CODES.has(code) && original instanceof GraphQLError) {
+      return { ...pick(formatted), extensions: { ...original.extensions } };
+    }
+    if (typeof code === "string" && APOLLO_CODES.has(code)) {
+      return { ...pick(formatted), extensions: { code } };
+    }
+    const name = original instanceof Error ? original.name : typeof original;
+    logger.error("unexpected error", { error: name });
+    return {
+      message: "Internal server error",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.InternalServerError },
+    };
+  };
+}
+
+function pick(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  return { message: formatted.message, locations: formatted.locations, path: formatted.path };
+}
+
+/** graphql-js echoes the offending value in the message: drop it and name the field instead. */
+function variableCoercionError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  // `Variable "$input" got invalid value <value> at "input.to"; <reason>`: the value may itself
+  // contain "; ", the reason does not, so split at the last one.
+  const message = formatted.message;
+  const separator = message.lastIndexOf("; ");
+  const head = separator < 0 ? message : message.slice(0, separator);
+  const reason = separator < 0 ? "Invalid value" : withoutEchoedValue(message.slice(separator + 2));
+  let field = VALUE_PATH.exec(head)?.[1] ?? VARIABLE_NAME.exec(head)?.[1] ?? "";
+  const missing = MISSING_FIELD.exec(reason);
+  if (missing) field = `${field}.${missing[1]}`;
+  return {
+    message: `${field}: ${reason}`,
+    locations: formatted.locations,
+    extensions: { code: ErrorCode.BadUserInput, field },
+  };
+}
+
+/** Scalar errors such as `Int cannot represent non-integer value: "x"` repeat the value. */
+function withoutEchoedValue(reason: string): string {
+  return reason.replace(/(cannot represent[^:]*): [\s\S]*$/, "$1");
+}
+
+/**
+ * Turns one InputValidationError (which lists every rejected field) into one GraphQL error per
+ * field, each with `extensions.field`, so a client sees all its mistakes at once.
+ */
+export const expandInputIssuesPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== "single" || !response.body.singleResult.errors) return;
+        const result = response.body.singleResult;
+        result.errors = result.errors!.flatMap((error) => {
+          const issues = error.extensions?.issues as
+            ReadonlyArray<{ field: string; message: string }> | undefined;
+          if (!issues) return [error];
+          return issues.map((issue) => ({
+            message: `${issue.field}: ${issue.message}`,
+            locations: error.locations,
+            path: error.path,
+            extensions: { code: ErrorCode.BadUserInput, field: issue.field },
+          }));
+        });
+      },
+    };
+  },
+};

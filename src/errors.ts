@@ -1,0 +1,91 @@
+import { GraphQLError } from "graphql";
+
+/** Every `extensions.code` this gateway puts on an error it raises itself. */
+export const ErrorCode = {
+  BadUserInput: "BAD_USER_INPUT",
+  TwilioApiError: "TWILIO_API_ERROR",
+  UpstreamTimeout: "UPSTREAM_TIMEOUT",
+  UpstreamUnavailable: "UPSTREAM_UNAVAILABLE",
+  NotConfigured: "TWILIO_NOT_CONFIGURED",
+  Unauthenticated: "UNAUTHENTICATED",
+  NotFound: "NOT_FOUND",
+  InternalServerError: "INTERNAL_SERVER_ERROR",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** One rejected input field: `field` is the path from the argument, e.g. `input.conference.to`. */
+export interface InputIssue {
+  field: string;
+  message: string;
+}
+
+/**
+ * Raised before any upstream call when input fails validation. It carries every issue found;
+ * the server expands it into one GraphQL error per issue (see `expandInputIssues`).
+ */
+export class InputValidationError extends GraphQLError {
+  readonly issues: readonly InputIssue[];
+
+  constructor(issues: readonly InputIssue[]) {
+    const first = issues[0];
+    super(first ? `${first.field}: ${first.message}` : "Invalid input", {
+      extensions: { code: ErrorCode.BadUserInput, field: first?.field },
+    });
+    this.issues = issues;
+  }
+}
+
+/** The fields of a Twilio error body that we pass on to clients. */
+export interface TwilioErrorDetails {
+  code: number | null;
+  status: number;
+  message: string;
+  moreInfo: string | null;
+}
+
+export class TwilioApiError extends GraphQLError {
+  readonly twilio: TwilioErrorDetails;
+
+  constructor(twilio: TwilioErrorDetails) {
+    super(twilio.message, { extensions: { code: ErrorCode.TwilioApiError, twilio } });
+    this.twilio = twilio;
+  }
+}
+
+export class UpstreamTimeoutError extends GraphQLError {
+  constructor(product: string, timeoutMs: number) {
+    super(`Twilio ${product} did not answer within ${timeoutMs} ms`, {
+      extensions: { code: ErrorCode.UpstreamTimeout },
+    });
+  }
+}
+
+export class UpstreamUnavailableError extends GraphQLError {
+  constructor(product: string, reason: string) {
+    super(`Twilio ${product} is unavailable: ${reason}`, {
+      extensions: { code: ErrorCode.UpstreamUnavailable },
+    });
+  }
+}
+
+export class NotConfiguredError extends GraphQLError {
+  constructor() {
+    super(
+      "No Twilio credentials are configured. Set TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN " +
+        "(or TWILIO_API_KEY with TWILIO_API_SECRET), or send an Authorization: Basic header.",
+      { extensions: { code: ErrorCode.NotConfigured } },
+    );
+  }
+}
+
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.Unauthenticated } });
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(what: string) {
+    super(`${what} was not found`, { extensions: { code: ErrorCode.NotFound } });
+  }
+}

@@ -1,0 +1,277 @@
+import { Field, InputType, Int } from "type-graphql";
+import {
+  callEndpoint,
+  callerEndpoint,
+  httpUrl,
+  intRange,
+  length,
+  minInt,
+  notBlank,
+  sid,
+  sidOrName,
+} from "../../validation/formats.js";
+import { Check, CheckObject } from "../../validation/rules.js";
+import { CallbackMethod } from "../http-method.js";
+import {
+  Beep,
+  CallStatusEvent,
+  ConferenceRecord,
+  ConferenceRecordingStatusEvent,
+  ConferenceRegion,
+  ConferenceStatusEvent,
+  JitterBufferSize,
+  MachineDetection,
+  RecordingChannels,
+  RecordingStatusEvent,
+  RecordingTrack,
+  RecordingTrim,
+} from "./enums.js";
+
+const SIP_ADDRESS = /^sip:/i;
+
+@InputType({ description: "Dials a phone, client, SIP or app endpoint into a Voice conference." })
+@CheckObject<AddConferenceParticipantInput>((input) => {
+  const issues = [];
+  if (input.coaching === true && !input.callSidToCoach) {
+    issues.push({ field: "callSidToCoach", message: "is required when coaching is true" });
+  }
+  // Towards a SIP address, `from` and `callerId` may be any SIP user name; otherwise they must
+  // be a phone number or client identifier, as Twilio requires.
+  if (!SIP_ADDRESS.test(input.to ?? "")) {
+    for (const field of ["from", "callerId"] as const) {
+      const value = input[field];
+      const message = value === undefined || value === null ? undefined : callerEndpoint(value);
+      if (message) issues.push({ field, message });
+    }
+  }
+  return issues;
+})
+export class AddConferenceParticipantInput {
+  @Field(() => String, {
+    nullable: true,
+    description: "The account that owns the conference; defaults to the configured account.",
+  })
+  @Check(sid("AC"))
+  accountSid?: string;
+
+  @Field(() => String, {
+    description: "The conference SID (CF…) or the conference's friendly name.",
+  })
+  @Check(sidOrName("CF", "conference friendly name"))
+  conferenceSid: string;
+
+  @Field(() => String, {
+    description:
+      "Caller ID: an E.164 number or client:name (any SIP user name when `to` is a SIP address).",
+  })
+  @Check(length(1, 255))
+  from: string;
+
+  @Field(() => String, {
+    description: "Who to dial: an E.164 number, client:name, sip:user@host or app:AP….",
+  })
+  @Check(callEndpoint)
+  to: string;
+
+  @Field(() => String, { nullable: true })
+  @Check(httpUrl)
+  statusCallback?: string;
+
+  @Field(() => CallbackMethod, { nullable: true })
+  statusCallbackMethod?: CallbackMethod;
+
+  @Field(() => [CallStatusEvent], { nullable: true })
+  statusCallbackEvent?: CallStatusEvent[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A name that can later stand in for the call SID.",
+  })
+  @Check(notBlank)
+  label?: string;
+
+  @Field(() => Int, { nullable: true, description: "Seconds to ring before giving up: 5 to 600." })
+  @Check(intRange(5, 600))
+  timeout?: number;
+
+  @Field(() => Boolean, { nullable: true })
+  record?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  muted?: boolean;
+
+  @Field(() => Beep, { nullable: true })
+  beep?: Beep;
+
+  @Field(() => Boolean, { nullable: true })
+  startConferenceOnEnter?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  endConferenceOnExit?: boolean;
+
+  @Field(() => String, { nullable: true })
+  @Check(httpUrl)
+  waitUrl?: string;
+
+  @Field(() => CallbackMethod, { nullable: true })
+  waitMethod?: CallbackMethod;
+
+  @Field(() => Boolean, { nullable: true })
+  earlyMedia?: boolean;
+
+  @Field(() => Int, { nullable: true, description: "2 to 250." })
+  @Check(intRange(2, 250))
+  maxParticipants?: number;
+
+  @Field(() => ConferenceRecord, { nullable: true })
+  conferenceRecord?: ConferenceRecord;
+
+  @Field(() => RecordingTrim, { nullable: true })
+  conferenceTrim?: RecordingTrim;
+
+  @Field(() => String, { nullable: true })
+  @Check(httpUrl)
+  conferenceStatusCallback?: string;
+
+  @Field(() => CallbackMethod, { nullable: true })
+  conferenceStatusCallbackMethod?: CallbackMethod;
+
+  @Field(() => [ConferenceStatusEvent], { nullable: true })
+  conferenceStatusCallbackEvent?: ConferenceStatusEvent[];
+
+  @Field(() => RecordingChannels, { nullable: true })
+  recordingChannels?: RecordingChannels;
+
+  @Field(() => String, { nullable: true })
+  @Check(httpUrl)
+  recordingStatusCallback?: string;
+
+  @Field(() => CallbackMethod, { nullable: true })
+  recordingStatusCallbackMethod?: CallbackMethod;
+
+  @Field(() => String, { nullable: true })
+  sipAuthUsername?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Sent to Twilio only; never logged or returned.",
+  })
+  sipAuthPassword?: string;
+
+  @Field(() => ConferenceRegion, { nullable: true })
+  region?: ConferenceRegion;
+
+  @Field(() => String, { nullable: true })
+  @Check(httpUrl)
+  conferenceRecordingStatusCallback?: string;
+
+  @Field(() => CallbackMethod, { nullable: true })
+  conferenceRecordingStatusCallbackMethod?: CallbackMethod;
+
+  @Field(() => [RecordingStatusEvent], { nullable: true })
+  recordingStatusCallbackEvent?: RecordingStatusEvent[];
+
+  @Field(() => [ConferenceRecordingStatusEvent], { nullable: true })
+  conferenceRecordingStatusCallbackEvent?: ConferenceRecordingStatusEvent[];
+
+  @Field(() => Boolean, { nullable: true, description: "When true, `callSidToCoach` is required." })
+  coaching?: boolean;
+
+  @Field(() => String, { nullable: true })
+  @Check(sid("CA"))
+  callSidToCoach?: string;
+
+  @Field(() => JitterBufferSize, { nullable: true })
+  jitterBufferSize?: JitterBufferSize;
+
+  @Field(() => String, { nullable: true, description: "A BYOC trunk SID (BY…)." })
+  @Check(sid("BY"))
+  byoc?: string;
+
+  @Field(() => String, { nullable: true })
+  @Check(length(1, 255))
+  callerId?: string;
+
+  @Field(() => String, { nullable: true })
+  callReason?: string;
+
+  @Field(() => RecordingTrack, { nullable: true })
+  recordingTrack?: RecordingTrack;
+
+  @Field(() => String, { nullable: true })
+  recordingConfigurationId?: string;
+
+  @Field(() => Int, { nullable: true, description: "Maximum call duration in seconds." })
+  @Check(minInt(1))
+  timeLimit?: number;
+
+  @Field(() => MachineDetection, { nullable: true })
+  machineDetection?: MachineDetection;
+
+  @Field(() => Int, { nullable: true, description: "Seconds: 3 to 59." })
+  @Check(intRange(3, 59))
+  machineDetectionTimeout?: number;
+
+  @Field(() => Int, { nullable: true, description: "Milliseconds: 1000 to 6000." })
+  @Check(intRange(1000, 6000))
+  machineDetectionSpeechThreshold?: number;
+
+  @Field(() => Int, { nullable: true, description: "Milliseconds: 500 to 5000." })
+  @Check(intRange(500, 5000))
+  machineDetectionSpeechEndThreshold?: number;
+
+  @Field(() => Int, { nullable: true, description: "Milliseconds: 2000 to 10000." })
+  @Check(intRange(2000, 10000))
+  machineDetectionSilenceTimeout?: number;
+
+  @Field(() => String, { nullable: true })
+  @Check(httpUrl)
+  amdStatusCallback?: string;
+
+  @Field(() => CallbackMethod, { nullable: true })
+  amdStatusCallbackMethod?: CallbackMethod;
+
+  @Field(() => RecordingTrim, { nullable: true })
+  trim?: RecordingTrim;
+
+  @Field(() => String, { nullable: true })
+  callToken?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "STIR/SHAKEN passports, base64, comma separated.",
+  })
+  passports?: string;
+
+  @Field(() => String, { nullable: true })
+  @Check(httpUrl)
+  clientNotificationUrl?: string;
+
+  @Field(() => String, { nullable: true, description: "2 to 255 characters; SIP calls only." })
+  @Check(length(2, 255))
+  callerDisplayName?: string;
+
+  @Field(() => String, { nullable: true, description: 'GPS position "latitude longitude".' })
+  emergencyCallerPosition?: string;
+
+  @Field(() => String, { nullable: true })
+  emergencyCallerLocation?: string;
+
+  @Field(() => String, { nullable: true })
+  emergencyName?: string;
+
+  @Field(() => String, { nullable: true })
+  emergencyAddress?: string;
+
+  @Field(() => String, { nullable: true })
+  emergencyZipCode?: string;
+
+  @Field(() => String, { nullable: true })
+  emergencyCity?: string;
+
+  @Field(() => String, { nullable: true })
+  emergencyState?: string;
+
+  @Field(() => String, { nullable: true })
+  emergencyCountry?: string;
+}

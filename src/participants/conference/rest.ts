@@ -1,0 +1,126 @@
+import type { TwilioCredentials } from "../../config.js";
+import type { TwilioClient } from "../../twilio/client.js";
+import { twilioPath } from "../../twilio/path.js";
+import { toWireParams, type WireTable } from "../../twilio/wire-params.js";
+import { ParticipantKind } from "../participant.js";
+import { date, flag, text, type TwilioJson } from "../response-fields.js";
+import { ConferenceParticipantStatus } from "./enums.js";
+import type { AddConferenceParticipantInput } from "./inputs.js";
+import type { ConferenceParticipant } from "./types.js";
+
+/** Create parameters in the order twilio-node sends them (spec order plus the SDK's extras). */
+const CREATE_PARAMS: WireTable<AddConferenceParticipantInput> = [
+  ["From", "from"],
+  ["To", "to"],
+  ["StatusCallback", "statusCallback"],
+  ["StatusCallbackMethod", "statusCallbackMethod"],
+  ["StatusCallbackEvent", "statusCallbackEvent"],
+  ["Label", "label"],
+  ["Timeout", "timeout"],
+  ["Record", "record"],
+  ["Muted", "muted"],
+  ["Beep", "beep"],
+  ["StartConferenceOnEnter", "startConferenceOnEnter"],
+  ["EndConferenceOnExit", "endConferenceOnExit"],
+  ["WaitUrl", "waitUrl"],
+  ["WaitMethod", "waitMethod"],
+  ["EarlyMedia", "earlyMedia"],
+  ["MaxParticipants", "maxParticipants"],
+  ["ConferenceRecord", "conferenceRecord"],
+  ["ConferenceTrim", "conferenceTrim"],
+  ["ConferenceStatusCallback", "conferenceStatusCallback"],
+  ["ConferenceStatusCallbackMethod", "conferenceStatusCallbackMethod"],
+  ["ConferenceStatusCallbackEvent", "conferenceStatusCallbackEvent"],
+  ["RecordingChannels", "recordingChannels"],
+  ["RecordingStatusCallback", "recordingStatusCallback"],
+  ["RecordingStatusCallbackMethod", "recordingStatusCallbackMethod"],
+  ["SipAuthUsername", "sipAuthUsername"],
+  ["SipAuthPassword", "sipAuthPassword"],
+  ["Region", "region"],
+  ["ConferenceRecordingStatusCallback", "conferenceRecordingStatusCallback"],
+  ["ConferenceRecordingStatusCallbackMethod", "conferenceRecordingStatusCallbackMethod"],
+  ["RecordingStatusCallbackEvent", "recordingStatusCallbackEvent"],
+  ["ConferenceRecordingStatusCallbackEvent", "conferenceRecordingStatusCallbackEvent"],
+  ["Coaching", "coaching"],
+  ["CallSidToCoach", "callSidToCoach"],
+  ["JitterBufferSize", "jitterBufferSize"],
+  ["Byoc", "byoc"],
+  ["CallerId", "callerId"],
+  ["CallReason", "callReason"],
+  ["RecordingTrack", "recordingTrack"],
+  ["RecordingConfigurationId", "recordingConfigurationId"],
+  ["TimeLimit", "timeLimit"],
+  ["MachineDetection", "machineDetection"],
+  ["MachineDetectionTimeout", "machineDetectionTimeout"],
+  ["MachineDetectionSpeechThreshold", "machineDetectionSpeechThreshold"],
+  ["MachineDetectionSpeechEndThreshold", "machineDetectionSpeechEndThreshold"],
+  ["MachineDetectionSilenceTimeout", "machineDetectionSilenceTimeout"],
+  ["AmdStatusCallback", "amdStatusCallback"],
+  ["AmdStatusCallbackMethod", "amdStatusCallbackMethod"],
+  ["Trim", "trim"],
+  ["CallToken", "callToken"],
+  ["Passports", "passports"],
+  ["ClientNotificationUrl", "clientNotificationUrl"],
+  ["CallerDisplayName", "callerDisplayName"],
+  ["EmergencyCallerPosition", "emergencyCallerPosition"],
+  ["EmergencyCallerLocation", "emergencyCallerLocation"],
+  ["EmergencyName", "emergencyName"],
+  ["EmergencyAddress", "emergencyAddress"],
+  ["EmergencyZipCode", "emergencyZipCode"],
+  ["EmergencyCity", "emergencyCity"],
+  ["EmergencyState", "emergencyState"],
+  ["EmergencyCountry", "emergencyCountry"],
+];
+
+export function participantsPath(accountSid: string, conferenceSid: string): string {
+  return twilioPath`/2010-04-01/Accounts/${accountSid}/Conferences/${conferenceSid}/Participants.json`;
+}
+
+export async function createConferenceParticipant(
+  client: TwilioClient,
+  credentials: TwilioCredentials,
+  input: AddConferenceParticipantInput,
+): Promise<ConferenceParticipant> {
+  const accountSid = input.accountSid ?? credentials.accountSid;
+  const json = await client.request<TwilioJson>(credentials, {
+    product: "api",
+    operation: "conference.participant.create",
+    method: "POST",
+    path: participantsPath(accountSid, input.conferenceSid),
+    form: toWireParams(CREATE_PARAMS, input),
+  });
+  return toConferenceParticipant(json ?? {}, client.baseUrls.api);
+}
+
+const STATUSES = new Set<string>(Object.values(ConferenceParticipantStatus));
+
+/** Maps Twilio's snake_case answer (RFC 2822 dates, relative `uri`) onto the GraphQL type. */
+export function toConferenceParticipant(
+  json: TwilioJson,
+  apiBaseUrl: string,
+): ConferenceParticipant {
+  const callSid = text(json, "call_sid");
+  const uri = text(json, "uri");
+  const status = text(json, "status");
+  return {
+    kind: ParticipantKind.CONFERENCE,
+    sid: callSid ?? "",
+    callSid,
+    accountSid: text(json, "account_sid"),
+    conferenceSid: text(json, "conference_sid"),
+    label: text(json, "label"),
+    callSidToCoach: text(json, "call_sid_to_coach"),
+    coaching: flag(json, "coaching"),
+    endConferenceOnExit: flag(json, "end_conference_on_exit"),
+    muted: flag(json, "muted"),
+    hold: flag(json, "hold"),
+    startConferenceOnEnter: flag(json, "start_conference_on_enter"),
+    status:
+      status !== null && STATUSES.has(status) ? (status as ConferenceParticipantStatus) : null,
+    queueTime: text(json, "queue_time"),
+    dateCreated: date(json, "date_created"),
+    dateUpdated: date(json, "date_updated"),
+    uri,
+    url: uri === null ? null : apiBaseUrl + uri,
+  };
+}

@@ -1,0 +1,58 @@
+import { Field, ObjectType } from "type-graphql";
+import { Participant, type ParticipantKind } from "../participant.js";
+import { ConferenceParticipantStatus } from "./enums.js";
+
+@ObjectType({
+  implements: Participant,
+  description: "A call connected to a Twilio Voice conference. Its `sid` is the call SID.",
+})
+export class ConferenceParticipant implements Participant {
+  sid: string;
+  kind: ParticipantKind.CONFERENCE;
+  accountSid: string | null;
+  dateCreated: Date | null;
+  dateUpdated: Date | null;
+  url: string | null;
+
+  @Field(() => String, { nullable: true })
+  callSid: string | null;
+
+  @Field(() => String, { nullable: true })
+  conferenceSid: string | null;
+
+  @Field(() => String, { nullable: true })
+  label: string | null;
+
+  @Field(() => String, { nullable: true })
+  callSidToCoach: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  coaching: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  endConferenceOnExit: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  muted: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  hold: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  startConferenceOnEnter: boolean | null;
+
+  @Field(() => ConferenceParticipantStatus, { nullable: true })
+  status: ConferenceParticipantStatus | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Milliseconds the participant waited in the queue.",
+  })
+  queueTime: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The resource's path relative to the API host.",
+  })
+  uri: string | null;
+}

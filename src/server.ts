@@ -1,0 +1,165 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import type { GraphQLSchema } from "graphql";
+import type { Config } from "./config.js";
+import type { GatewayContext } from "./context.js";
+import { createErrorFormatter, expandInputIssuesPlugin } from "./error-format.js";
+import type { Logger } from "./logger.js";
+import { credentialsForRequest } from "./request-credentials.js";
+import type { TwilioClient } from "./twilio/client.js";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface GatewayServerOptions {
+  schema: GraphQLSchema;
+  twilio: TwilioClient;
+  config: Pick<Config, "mode" | "credentials" | "port" | "host">;
+  logger: Logger;
+}
+
+export interface RunningGateway {
+  /** e.g. http://127.0.0.1:4000 */
+  url: string;
+  graphqlUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Apollo Server on a plain node:http server: `/graphql` for API clients, `/health` for
+ * orchestrators. Plain node:http keeps the hot path short (see STACK.md's measurements).
+ */
+export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
+  const { schema, twilio, config, logger } = options;
+  const apollo = new ApolloServer<GatewayContext>({
+    schema,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    logger: {
+      debug: (message) => logger.debug(String(message)),
+      info: (message) => logger.info(String(message)),
+      warn: (message) => logger.warn(String(message)),
+      error: (message) => logger.error(String(message)),
+    },
+    plugins: [
+      expandInputIssuesPlugin,
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    }
+    let body: unknown;
+    if (req.method === "POST") {
+      const raw = await readBody(req);
+      if (raw === undefined)
+        return sendJson(res, 413, { errors: [{ message: "Request body is larger than 1 MiB" }] });
+      if ((req.headers["content-type"] ?? "").includes("json")) {
+        try {
+          body = raw.length ? JSON.parse(raw) : {};
+        } catch {
+          return sendJson(res, 400, {
+            errors: [
+              {
+                message: "The request body is not valid JSON",
+                extensions: { code: "BAD_REQUEST" },
+              },
+            ],
+          });
+        }
+      } else {
+        body = raw;
+      }
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = {
+      method: req.method ?? "GET",
+      headers,
+      search: url.search,
+      body,
+    };
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: async () => ({
+        twilio,
+        mode: config.mode,
+        credentials: credentialsForRequest(req.headers, config.credentials),
+      }),
+    });
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === "complete") {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const route =
+      url.pathname === "/graphql"
+        ? handleGraphQL(req, res, url)
+        : url.pathname === "/health"
+          ? Promise.resolve(sendJson(res, 200, { status: "ok", mode: config.mode }))
+          : Promise.resolve(sendJson(res, 404, { error: "Not found" }));
+    route.catch((error: unknown) => {
+      logger.error("request failed", {
+        error: error instanceof Error ? error.name : String(error),
+      });
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error" }] });
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  return {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(undefined);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.end(JSON.stringify(body));
+}

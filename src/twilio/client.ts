@@ -1,0 +1,202 @@
+import http from "node:http";
+import https from "node:https";
+import got, { type Got, RequestError, TimeoutError } from "got";
+import type { TwilioCredentials } from "../config.js";
+import { TwilioApiError, UpstreamTimeoutError, UpstreamUnavailableError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import { GATEWAY_NAME, GATEWAY_VERSION } from "../version.js";
+import { encodeTwilioForm, type FormParams } from "./form.js";
+import type { BaseUrls, TwilioProduct } from "./products.js";
+
+export type HttpMethod = "GET" | "POST" | "DELETE";
+
+export interface TwilioRequest {
+  product: TwilioProduct;
+  /** A short name for logs, e.g. `conference.create`; never the URL. */
+  operation: string;
+  method: HttpMethod;
+  /** Built with `twilioPath`, so every identifier in it is already percent-encoded. */
+  path: string;
+  form?: FormParams;
+  query?: FormParams;
+  headers?: Readonly<Record<string, string>>;
+}
+
+export interface TwilioClientOptions {
+  baseUrls: BaseUrls;
+  timeoutMs: number;
+  /** How often a 429 is retried; other failures are never retried for a POST. */
+  maxRetries: number;
+  /** A 429 whose Retry-After asks for longer than this is returned, not waited for. */
+  maxRetryAfterMs: number;
+  logger: Logger;
+}
+
+export const USER_AGENT = `${GATEWAY_NAME}/${GATEWAY_VERSION} (node/${process.versions.node})`;
+
+/** Retries apply only to what Twilio cannot have processed: a 429 answer. */
+const RETRY_STATUS_CODES = [429];
+
+/**
+ * The one upstream HTTP client. A single got instance (keep-alive agents) is shared by every
+ * request; credentials are per call, so one process can serve several Twilio accounts.
+ */
+export class TwilioClient {
+  readonly baseUrls: BaseUrls;
+  private readonly http: Got;
+  private readonly timeoutMs: number;
+  private readonly logger: Logger;
+  private readonly authHeaders = new WeakMap<TwilioCredentials, string>();
+
+  constructor(options: TwilioClientOptions) {
+    this.baseUrls = options.baseUrls;
+    this.timeoutMs = options.timeoutMs;
+    this.logger = options.logger;
+    this.http = got.extend({
+      agent: {
+        http: new http.Agent({ keepAlive: true }),
+        https: new https.Agent({ keepAlive: true }),
+      },
+      headers: { "user-agent": USER_AGENT, accept: "application/json" },
+      timeout: { request: options.timeoutMs },
+      retry: {
+        limit: options.maxRetries,
+        methods: ["GET", "POST", "DELETE"],
+        statusCodes: RETRY_STATUS_CODES,
+        errorCodes: [],
+        maxRetryAfter: options.maxRetryAfterMs,
+        backoffLimit: options.maxRetryAfterMs,
+      },
+      throwHttpErrors: false,
+      followRedirect: false,
+      decompress: false,
+      responseType: "text",
+    });
+  }
+
+  /**
+   * Sends one request and returns the parsed JSON body (`undefined` for an empty 2xx).
+   * Throws TwilioApiError for a Twilio error answer, UpstreamTimeoutError or
+   * UpstreamUnavailableError when Twilio could not be reached or answered garbage.
+   */
+  async request<T>(credentials: TwilioCredentials, request: TwilioRequest): Promise<T | undefined> {
+    const url = this.baseUrls[request.product] + request.path + queryString(request.query);
+    const headers: Record<string, string> = {
+      authorization: this.authorization(credentials),
+      ...request.headers,
+    };
+    let body: string | undefined;
+    if (request.form) {
+      body = encodeTwilioForm(request.form);
+      headers["content-type"] = "application/x-www-form-urlencoded";
+    }
+
+    const started = performance.now();
+    let status: number;
+    let text: string;
+    let contentType: string | undefined;
+    try {
+      const response = await this.http(url, { method: request.method, headers, body });
+      status = response.statusCode;
+      text = response.body;
+      contentType = response.headers["content-type"];
+    } catch (error) {
+      throw this.networkError(request, error);
+    }
+    this.logger.debug("twilio request", {
+      operation: request.operation,
+      status,
+      ms: Math.round(performance.now() - started),
+    });
+    return this.interpret<T>(request, status, text, contentType);
+  }
+
+  private interpret<T>(
+    request: TwilioRequest,
+    status: number,
+    text: string,
+    contentType: string | undefined,
+  ): T | undefined {
+    const json = parseJson(text, contentType);
+    if (status >= 200 && status < 300) {
+      if (text.length === 0) return undefined;
+      if (json === undefined) {
+        throw new UpstreamUnavailableError(request.product, `unreadable answer (HTTP ${status})`);
+      }
+      return json as T;
+    }
+    if (isTwilioErrorBody(json)) {
+      this.logger.info("twilio error", { operation: request.operation, status, code: json.code });
+      throw new TwilioApiError({
+        code: typeof json.code === "number" ? json.code : null,
+        status,
+        message: json.message,
+        moreInfo: typeof json.more_info === "string" ? json.more_info : null,
+      });
+    }
+    this.logger.warn("twilio answered without an error body", {
+      operation: request.operation,
+      status,
+    });
+    if (status >= 500) throw new UpstreamUnavailableError(request.product, `HTTP ${status}`);
+    throw new TwilioApiError({
+      code: null,
+      status,
+      message: `Twilio answered HTTP ${status} without an error body`,
+      moreInfo: null,
+    });
+  }
+
+  private networkError(request: TwilioRequest, error: unknown): Error {
+    if (error instanceof TimeoutError) {
+      this.logger.warn("twilio timeout", {
+        operation: request.operation,
+        timeoutMs: this.timeoutMs,
+      });
+      return new UpstreamTimeoutError(request.product, this.timeoutMs);
+    }
+    const code = error instanceof RequestError ? error.code : "unknown error";
+    this.logger.warn("twilio unreachable", { operation: request.operation, code });
+    return new UpstreamUnavailableError(request.product, code);
+  }
+
+  private authorization(credentials: TwilioCredentials): string {
+    let header = this.authHeaders.get(credentials);
+    if (header === undefined) {
+      const pair = `${credentials.username}:${credentials.password}`;
+      header = `Basic ${Buffer.from(pair, "utf8").toString("base64")}`;
+      this.authHeaders.set(credentials, header);
+    }
+    return header;
+  }
+}
+
+function queryString(query: FormParams | undefined): string {
+  if (!query) return "";
+  const encoded = encodeTwilioForm(query);
+  return encoded ? `?${encoded}` : "";
+}
+
+function parseJson(text: string, contentType: string | undefined): unknown {
+  if (text.length === 0) return undefined;
+  if (contentType !== undefined && !contentType.includes("json")) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+interface TwilioErrorBody {
+  code?: unknown;
+  message: string;
+  more_info?: unknown;
+}
+
+function isTwilioErrorBody(value: unknown): value is TwilioErrorBody {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { message?: unknown }).message === "string"
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Twilio's form encoding, as its official SDKs produce it: arrays become repeated keys in
+ * order, booleans `true`/`false`, dates `YYYY-MM-DDTHH:mm:ssZ` in UTC, JSON-valued parameters
+ * compact JSON text, absent values omitted, and RFC 3986 percent-encoding (`%20`, never `+`).
+ */
+
+export type JsonObject = { [key: string]: JsonValue };
+export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
+
+/** A value as it is handed to the encoder; `undefined` and `null` mean "not sent". */
+export type FormValue =
+  | string
+  | number
+  | boolean
+  | Date
+  | JsonObject
+  | readonly (string | number | boolean)[]
+  | null
+  | undefined;
+
+/** Ordered wire parameters: order matters because Twilio's SDKs send them in a fixed order. */
+export type FormParams = ReadonlyArray<readonly [wireName: string, value: FormValue]>;
+
+const RFC3986_EXTRA = /[!'()*]/g;
+
+/** Percent-encodes everything but RFC 3986's unreserved characters. */
+export function percentEncode(text: string): string {
+  return encodeURIComponent(text).replace(
+    RFC3986_EXTRA,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+export function formatTwilioDate(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function scalarText(value: string | number | boolean | Date | JsonObject): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "number") return String(value);
+  if (value instanceof Date) return formatTwilioDate(value);
+  return JSON.stringify(value);
+}
+
+export function encodeTwilioForm(params: FormParams): string {
+  const parts: string[] = [];
+  for (const [name, value] of params) {
+    if (value === undefined || value === null) continue;
+    const key = percentEncode(name);
+    if (Array.isArray(value)) {
+      for (const item of value as readonly (string | number | boolean)[]) {
+        parts.push(`${key}=${percentEncode(scalarText(item))}`);
+      }
+    } else {
+      parts.push(`${key}=${percentEncode(scalarText(value as string))}`);
+    }
+  }
+  return parts.join("&");
+}
