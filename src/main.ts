@@ -1,30 +1,16 @@
 import "reflect-metadata";
+import { startApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
-import { buildGatewaySchema } from "./schema.js";
-import { startGatewayServer } from "./server.js";
-import { TwilioClient } from "./twilio/client.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const twilio = new TwilioClient({
-    baseUrls: config.baseUrls,
-    timeoutMs: config.upstreamTimeoutMs,
-    maxRetries: config.maxRetries,
-    maxRetryAfterMs: config.maxRetryAfterMs,
-    logger,
-  });
-  const gateway = await startGatewayServer({
-    schema: await buildGatewaySchema(),
-    twilio,
-    config,
-    logger,
-  });
-  logger.info(`participant-gateway ready at ${gateway.graphqlUrl}`, { mode: config.mode });
+  const app = await startApp(config, logger);
+  process.stdout.write(`${app.banner}\n`);
 
   const stop = () => {
-    gateway.close().then(
+    app.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
@@ -35,7 +21,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message =
-    error instanceof ConfigError ? error.message : `Start-up failed: ${String(error)}`;
+    error instanceof ConfigError
+      ? error.message
+      : `Start-up failed: ${error instanceof Error ? error.message : String(error)}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

@@ -1,0 +1,63 @@
+import type { Config } from "./config.js";
+import type { Logger } from "./logger.js";
+import { buildGatewaySchema } from "./schema.js";
+import { type RunningGateway, startGatewayServer } from "./server.js";
+import { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN } from "./simulator/defaults.js";
+import { startSimulator } from "./simulator/server.js";
+import { TwilioClient } from "./twilio/client.js";
+
+export interface RunningApp {
+  gateway: RunningGateway;
+  /** Set in simulator mode: where the embedded fake Twilio listens. */
+  simulatorUrl: string | undefined;
+  /** The one line that tells a person what is running where. */
+  banner: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the gateway against live Twilio, or, in simulator mode, first starts the embedded
+ * Twilio simulator on its own loopback port and points every product at it.
+ */
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  let effective = config;
+  let simulator: Awaited<ReturnType<typeof startSimulator>> | undefined;
+  if (config.mode === "simulator") {
+    simulator = await startSimulator({ port: config.simulatorPort, host: "127.0.0.1" });
+    effective = {
+      ...config,
+      baseUrls: simulator.baseUrls,
+      // The simulator's own account, unless the operator configured credentials to use with it.
+      credentials: config.credentials ?? {
+        accountSid: SIMULATOR_ACCOUNT_SID,
+        username: SIMULATOR_ACCOUNT_SID,
+        password: SIMULATOR_AUTH_TOKEN,
+      },
+    };
+  }
+  const twilio = new TwilioClient({
+    baseUrls: effective.baseUrls,
+    timeoutMs: effective.upstreamTimeoutMs,
+    maxRetries: effective.maxRetries,
+    maxRetryAfterMs: effective.maxRetryAfterMs,
+    logger,
+  });
+  const gateway = await startGatewayServer({
+    schema: await buildGatewaySchema(),
+    twilio,
+    config: effective,
+    logger,
+  });
+  const upstream = simulator
+    ? `Twilio simulator at ${simulator.url} (no Twilio credentials configured; set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN for live Twilio)`
+    : "live Twilio";
+  return {
+    gateway,
+    simulatorUrl: simulator?.url,
+    banner: `participant-gateway ready: GraphQL ${gateway.graphqlUrl} | GraphiQL ${gateway.url}/graphiql | upstream: ${upstream}`,
+    async close() {
+      await gateway.close();
+      await simulator?.close();
+    },
+  };
+}
