@@ -1,13 +1,16 @@
 /**
  * Twilio's form encoding, as its official SDKs produce it: arrays become repeated keys in
  * order, booleans `true`/`false`, dates `YYYY-MM-DDTHH:mm:ssZ` in UTC, JSON-valued parameters
- * compact JSON text, absent values omitted, and RFC 3986 percent-encoding (`%20`, never `+`).
+ * compact JSON text, absent values omitted, null as an empty value, and RFC 3986 percent-encoding (`%20`, never `+`).
  */
 
 export type JsonObject = { [key: string]: JsonValue };
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 
-/** A value as it is handed to the encoder; `undefined` and `null` mean "not sent". */
+/**
+ * A value as it is handed to the encoder. `undefined` is not sent; `null` is sent as an empty
+ * value, as twilio-node does for an option explicitly set to null (Twilio reads it as "clear").
+ */
 export type FormValue =
   | string
   | number
@@ -46,8 +49,12 @@ function scalarText(value: string | number | boolean | Date | JsonObject): strin
 export function encodeTwilioForm(params: FormParams): string {
   const parts: string[] = [];
   for (const [name, value] of params) {
-    if (value === undefined || value === null) continue;
+    if (value === undefined) continue;
     const key = percentEncode(name);
+    if (value === null) {
+      parts.push(`${key}=`);
+      continue;
+    }
     if (Array.isArray(value)) {
       for (const item of value as readonly (string | number | boolean)[]) {
         parts.push(`${key}=${percentEncode(scalarText(item))}`);

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+const SID = "AC" + "a".repeat(32);
+const KEY = "SK" + "b".repeat(32);
+
+describe("loadConfig", () => {
+  it("defaults to the simulator with no credentials, on port 4000, Twilio's global hosts", () => {
+    const config = loadConfig({});
+    expect(config.mode).toBe("simulator");
+    expect(config.credentials).toBeUndefined();
+    expect(config.port).toBe(4000);
+    expect(config.baseUrls).toEqual({
+      proxy: "https://proxy.twilio.com",
+      flex: "https://flex-api.twilio.com",
+      conversations: "https://conversations.twilio.com",
+      api: "https://api.twilio.com",
+    });
+  });
+
+  it("uses live Twilio with an account SID and auth token", () => {
+    const config = loadConfig({ TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: "token" });
+    expect(config.mode).toBe("live");
+    expect(config.credentials).toEqual({ accountSid: SID, username: SID, password: "token" });
+  });
+
+  it("authenticates with an API key on behalf of the account", () => {
+    const config = loadConfig({
+      TWILIO_ACCOUNT_SID: SID,
+      TWILIO_API_KEY: KEY,
+      TWILIO_API_SECRET: "s",
+    });
+    expect(config.credentials).toEqual({ accountSid: SID, username: KEY, password: "s" });
+  });
+
+  it("builds regional hosts the way the SDKs do", () => {
+    expect(loadConfig({ TWILIO_REGION: "ie1", TWILIO_EDGE: "dublin" }).baseUrls.conversations).toBe(
+      "https://conversations.dublin.ie1.twilio.com",
+    );
+    expect(loadConfig({ TWILIO_EDGE: "sydney" }).baseUrls.api).toBe(
+      "https://api.sydney.us1.twilio.com",
+    );
+    expect(loadConfig({ TWILIO_REGION: "au1" }).baseUrls.flex).toBe(
+      "https://flex-api.au1.twilio.com",
+    );
+  });
+
+  it("lets each product point at another base URL", () => {
+    const config = loadConfig({
+      TWILIO_PROXY_BASE_URL: "http://127.0.0.1:9000/proxy/",
+      TWILIO_API_BASE_URL: "https://egress.internal",
+    });
+    expect(config.baseUrls.proxy).toBe("http://127.0.0.1:9000/proxy");
+    expect(config.baseUrls.api).toBe("https://egress.internal");
+    expect(config.baseUrls.flex).toBe("https://flex-api.twilio.com");
+  });
+
+  it.each([
+    [
+      { TWILIO_ACCOUNT_SID: "AC123", TWILIO_AUTH_TOKEN: "t" },
+      "TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits",
+    ],
+    [{ TWILIO_ACCOUNT_SID: SID }, "TWILIO_ACCOUNT_SID needs TWILIO_AUTH_TOKEN"],
+    [{ TWILIO_AUTH_TOKEN: "t" }, "TWILIO_AUTH_TOKEN is set but TWILIO_ACCOUNT_SID is not"],
+    [{ TWILIO_API_KEY: KEY }, "TWILIO_API_KEY and TWILIO_API_SECRET must be set together"],
+    [{ TWILIO_API_KEY: KEY, TWILIO_API_SECRET: "s" }, "TWILIO_API_KEY needs TWILIO_ACCOUNT_SID"],
+    [
+      { TWILIO_CONVERSATIONS_BASE_URL: "not a url" },
+      "TWILIO_CONVERSATIONS_BASE_URL must be an absolute http(s) URL",
+    ],
+    [{ TWILIO_API_BASE_URL: "ftp://x" }, "TWILIO_API_BASE_URL must use http or https"],
+    [{ PORT: "eighty" }, "PORT must be a whole number from 0 to 65535"],
+    [{ TWILIO_MODE: "live" }, "TWILIO_MODE=live needs TWILIO_ACCOUNT_SID"],
+    [{ TWILIO_MODE: "mock" }, 'TWILIO_MODE must be "live" or "simulator"'],
+    [{ TWILIO_REGION: "Ireland" }, "TWILIO_REGION must look like"],
+  ])("rejects %j at start-up with one clear line", (env, expected) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain(expected);
+    expect(message).not.toContain("\n");
+  });
+
+  it("never puts a secret in its error message", () => {
+    expect(() =>
+      loadConfig({
+        TWILIO_ACCOUNT_SID: "bad",
+        TWILIO_AUTH_TOKEN: "supersecret",
+        TWILIO_API_SECRET: "alsosecret",
+      }),
+    ).toThrow(/^(?!.*(supersecret|alsosecret)).*$/);
+  });
+});
