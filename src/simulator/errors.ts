@@ -97,6 +97,12 @@ export const emptyAddress = (): TwilioError =>
 export const emptyProxyAddress = (): TwilioError =>
   new TwilioError(400, 50412, "Participant proxy address is empty");
 
+export const proxyAddressNeedsAddress = (): TwilioError =>
+  new TwilioError(400, 50441, "Failed to add a proxy address to a participant");
+
+export const identityCannotChange = (): TwilioError =>
+  new TwilioError(400, 50444, "Failed to add an identity to a participant");
+
 export const bindingInUse = (conversationSid: string): TwilioError =>
   new TwilioError(
     409,
@@ -115,3 +121,6 @@ export const alreadyInSession = (identifier: string, sessionSid: string): Twilio
     80103,
     `Identifier ${identifier} is already a participant in Session ${sessionSid}`,
   );
+
+export const sessionFull = (max: number): TwilioError =>
+  new TwilioError(400, 80609, `A Session may have at most ${max} participants`);

@@ -46,7 +46,11 @@ function decodeToken(raw: string): PageToken {
   const direction = raw.startsWith("PA") ? "after" : raw.startsWith("PB") ? "before" : undefined;
   const digits = Buffer.from(raw.slice(2), "base64url").toString();
   // Re-encoding must give the same text, so that junk which happens to decode is refused too.
-  if (direction === undefined || !/^\d{1,15}$/.test(digits) || encodeToken({ direction, seq: Number(digits) }) !== raw) {
+  if (
+    direction === undefined ||
+    !/^\d{1,15}$/.test(digits) ||
+    encodeToken({ direction, seq: Number(digits) }) !== raw
+  ) {
     throw invalidParameter("PageToken", raw);
   }
   return { direction, seq: Number(digits) };
@@ -100,7 +104,11 @@ function pageLink(
   page: number,
   token: string | undefined,
 ): string {
-  const pairs: [string, string][] = [...filters, ["PageSize", String(size)], ["Page", String(page)]];
+  const pairs: [string, string][] = [
+    ...filters,
+    ["PageSize", String(size)],
+    ["Page", String(page)],
+  ];
   if (token !== undefined) pairs.push(["PageToken", token]);
   return `${path}?${pairs.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("&")}`;
 }
@@ -125,7 +133,9 @@ export function v1Page<T, J>(
           : pageLink(listUrl, [], size, Math.max(page - 1, 0), slice.previousToken),
       url: pageLink(listUrl, [], size, page, slice.rawToken),
       next_page_url:
-        slice.nextToken === undefined ? null : pageLink(listUrl, [], size, page + 1, slice.nextToken),
+        slice.nextToken === undefined
+          ? null
+          : pageLink(listUrl, [], size, page + 1, slice.nextToken),
       key,
     },
   };
@@ -145,7 +155,9 @@ export function v2010Page<T, J>(
     [key]: items.map(render),
     first_page_uri: pageLink(listUri, filters, size, 0, undefined),
     next_page_uri:
-      slice.nextToken === undefined ? null : pageLink(listUri, filters, size, page + 1, slice.nextToken),
+      slice.nextToken === undefined
+        ? null
+        : pageLink(listUri, filters, size, page + 1, slice.nextToken),
     previous_page_uri:
       slice.previousToken === undefined
         ? null

@@ -1,0 +1,277 @@
+import type { Entry } from "../collection.js";
+import { rfc2822 } from "../dates.js";
+import {
+  fromRequired,
+  invalidFrom,
+  invalidMethod,
+  invalidParameter,
+  invalidTimeout,
+  invalidTo,
+  missingParameter,
+  notFound,
+  toRequired,
+} from "../errors.js";
+import type { FormParams } from "../form.js";
+import { readPageQuery, slicePage, v2010Page } from "../paging.js";
+import { flag, integer, matching } from "../params.js";
+import type { RequestContext, Route, RouteResult } from "../router.js";
+import { isSid, newSid } from "../sids.js";
+import type { Conference, ConferenceParticipant } from "../store.js";
+
+const LIST = "/2010-04-01/Accounts/:AccountSid/Conferences/:ConferenceSid/Participants.json";
+const INSTANCE =
+  "/2010-04-01/Accounts/:AccountSid/Conferences/:ConferenceSid/Participants/:CallSid.json";
+const MAX_PAGE_SIZE = 1000;
+const CALL_SID = /^CA[0-9a-fA-F]{32}$/;
+const BYOC_SID = /^BY[0-9a-fA-F]{32}$/;
+/** What Twilio reports as the wait before the call is placed; the simulator places it at once. */
+const QUEUE_TIME_MS = "0";
+
+export const conferenceRoutes: Route[] = [
+  { host: "api.twilio.com", method: "GET", pattern: LIST, handler: list },
+  { host: "api.twilio.com", method: "POST", pattern: LIST, handler: create },
+  { host: "api.twilio.com", method: "GET", pattern: INSTANCE, handler: fetch },
+  { host: "api.twilio.com", method: "POST", pattern: INSTANCE, handler: update },
+  { host: "api.twilio.com", method: "DELETE", pattern: INSTANCE, handler: remove },
+];
+
+/** Enumerated create parameters; Twilio's own examples vary the case (`enable`), so case is ignored. */
+const CREATE_ENUMS: Readonly<Record<string, readonly string[]>> = {
+  Beep: ["true", "false", "onEnter", "onExit"],
+  ConferenceRecord: ["true", "false", "record-from-start", "do-not-record"],
+  ConferenceTrim: ["trim-silence", "do-not-trim"],
+  Trim: ["trim-silence", "do-not-trim"],
+  RecordingChannels: ["mono", "dual"],
+  RecordingTrack: ["inbound", "outbound", "both"],
+  JitterBufferSize: ["off", "small", "medium", "large"],
+  MachineDetection: ["Enable", "DetectMessageEnd"],
+  Region: ["us1", "us2", "ie1", "de1", "sg1", "br1", "au1", "jp1"],
+};
+
+/** Event lists: the parameter may repeat, and one value may hold several events separated by spaces. */
+const CREATE_EVENT_LISTS: Readonly<Record<string, readonly string[]>> = {
+  StatusCallbackEvent: ["initiated", "ringing", "answered", "completed"],
+  ConferenceStatusCallbackEvent: [
+    "start",
+    "end",
+    "join",
+    "leave",
+    "mute",
+    "hold",
+    "modify",
+    "speaker",
+    "announcement",
+  ],
+  RecordingStatusCallbackEvent: [
+    "started",
+    "in-progress",
+    "paused",
+    "resumed",
+    "stopped",
+    "completed",
+    "failed",
+    "absent",
+  ],
+  ConferenceRecordingStatusCallbackEvent: ["in-progress", "completed", "failed", "absent"],
+};
+
+const CREATE_METHODS = [
+  "StatusCallbackMethod",
+  "WaitMethod",
+  "ConferenceStatusCallbackMethod",
+  "RecordingStatusCallbackMethod",
+  "ConferenceRecordingStatusCallbackMethod",
+  "AmdStatusCallbackMethod",
+];
+const UPDATE_METHODS = ["HoldMethod", "AnnounceMethod", "WaitMethod"];
+
+/** The path's account must be the one the credentials belong to; any other is not found. */
+function checkAccount(context: RequestContext): void {
+  if (context.params.AccountSid !== context.accountSid) throw notFound(context.path);
+}
+
+function conference(context: RequestContext, allowFriendlyName: boolean): Conference {
+  checkAccount(context);
+  const { ConferenceSid } = context.params;
+  if (isSid("CF", ConferenceSid!)) return context.account.conferenceBySid(ConferenceSid!);
+  if (!allowFriendlyName) throw notFound(context.path);
+  return context.account.conferenceByName(ConferenceSid!);
+}
+
+/** The path takes a CA SID or the participant's label. */
+function participant(context: RequestContext, parent: Conference): ConferenceParticipant {
+  const key = context.params.CallSid!;
+  const found = isSid("CA", key)
+    ? parent.participants.get(key)
+    : parent.participants.find((p) => p.label === key);
+  if (found === undefined) throw notFound(context.path);
+  return found;
+}
+
+function list(context: RequestContext): RouteResult {
+  const parent = conference(context, false);
+  const filters: [string, string][] = [];
+  let entries: readonly Entry<ConferenceParticipant>[] = parent.participants.list();
+  for (const name of ["Muted", "Hold", "Coaching"] as const) {
+    const wanted = booleanFilter(context.query, name);
+    if (wanted === undefined) continue;
+    filters.push([name, String(wanted)]);
+    const field = name === "Muted" ? "muted" : name === "Hold" ? "hold" : "coaching";
+    entries = entries.filter((entry) => entry.value[field] === wanted);
+  }
+  const slice = slicePage(entries, readPageQuery(context.query, MAX_PAGE_SIZE));
+  return { status: 200, body: v2010Page("participants", context.path, filters, slice, render) };
+}
+
+function booleanFilter(query: FormParams, name: string): boolean | undefined {
+  const value = query.get(name)?.toLowerCase();
+  if (value === undefined) return undefined;
+  if (value !== "true" && value !== "false") throw invalidParameter(name, value);
+  return value === "true";
+}
+
+function create(context: RequestContext): RouteResult {
+  checkAccount(context);
+  const form = context.body;
+  const to = form.get("To");
+  if (to === undefined || to === "") throw toRequired();
+  const from = form.get("From");
+  if (from === undefined || from === "") throw fromRequired();
+  const toKind = endpointKind(to);
+  if (toKind === undefined) throw invalidTo(to);
+  if (!fromFits(toKind, from)) throw invalidFrom(from);
+
+  const timeout = integer(form, "Timeout");
+  if (timeout !== undefined && (timeout < 5 || timeout > 600))
+    throw invalidTimeout(String(timeout));
+  const maxParticipants = integer(form, "MaxParticipants");
+  if (maxParticipants !== undefined && (maxParticipants < 2 || maxParticipants > 250)) {
+    throw invalidParameter("MaxParticipants", String(maxParticipants));
+  }
+  checkMethods(form, CREATE_METHODS);
+  for (const [name, allowed] of Object.entries(CREATE_ENUMS))
+    checkValues(form, name, allowed, false);
+  for (const [name, allowed] of Object.entries(CREATE_EVENT_LISTS))
+    checkValues(form, name, allowed, true);
+  matching(form, "Byoc", BYOC_SID);
+  const callSidToCoach = matching(form, "CallSidToCoach", CALL_SID) ?? null;
+  const coaching = flag(form, "Coaching") ?? callSidToCoach !== null;
+  if (coaching && callSidToCoach === null) throw missingParameter("CallSidToCoach");
+
+  const parent = conference(context, true);
+  const now = new Date();
+  const created: ConferenceParticipant = {
+    callSid: newSid("CA"),
+    accountSid: context.accountSid,
+    conferenceSid: parent.sid,
+    label: form.get("Label") || null,
+    callSidToCoach,
+    coaching,
+    endConferenceOnExit: flag(form, "EndConferenceOnExit") ?? false,
+    muted: flag(form, "Muted") ?? false,
+    hold: false,
+    startConferenceOnEnter: flag(form, "StartConferenceOnEnter") ?? true,
+    // The simulated call connects as soon as it is placed: only the create answer says "queued".
+    status: "connected",
+    dateCreated: now,
+    dateUpdated: now,
+  };
+  parent.participants.add(created.callSid, created);
+  return { status: 201, body: { ...render(created), status: "queued", queue_time: QUEUE_TIME_MS } };
+}
+
+function fetch(context: RequestContext): RouteResult {
+  return { status: 200, body: render(participant(context, conference(context, false))) };
+}
+
+function update(context: RequestContext): RouteResult {
+  const found = participant(context, conference(context, false));
+  const form = context.body;
+  checkMethods(form, UPDATE_METHODS);
+  const newCoach = matching(form, "CallSidToCoach", CALL_SID);
+  const coaching = flag(form, "Coaching") ?? (newCoach !== undefined ? true : found.coaching);
+  const callSidToCoach = coaching ? (newCoach ?? found.callSidToCoach) : null;
+  if (coaching && callSidToCoach === null) throw missingParameter("CallSidToCoach");
+
+  found.coaching = coaching;
+  found.callSidToCoach = callSidToCoach;
+  found.muted = flag(form, "Muted") ?? found.muted;
+  found.hold = flag(form, "Hold") ?? found.hold;
+  found.endConferenceOnExit = flag(form, "EndConferenceOnExit") ?? found.endConferenceOnExit;
+  found.dateUpdated = new Date();
+  return { status: 200, body: render(found) };
+}
+
+function remove(context: RequestContext): RouteResult {
+  const parent = conference(context, false);
+  parent.participants.delete(participant(context, parent).callSid);
+  return { status: 204 };
+}
+
+type EndpointKind = "phone" | "client" | "sip" | "app";
+
+/** Twilio takes E.164 and also bare national digits (its own `createWithNonE164Number` example). */
+const PHONE = /^\+?[1-9]\d{6,14}$/;
+
+function endpointKind(value: string): EndpointKind | undefined {
+  if (PHONE.test(value)) return "phone";
+  if (/^client:\S+$/.test(value)) return "client";
+  if (/^sip:[^\s@]+@[^\s@]+$/i.test(value)) return "sip";
+  if (/^app:AP[0-9a-fA-F]{32}(\?\S*)?$/.test(value)) return "app";
+  return undefined;
+}
+
+/** A call to a phone needs a phone number as caller ID; a SIP call takes a bare user name too. */
+function fromFits(toKind: EndpointKind, from: string): boolean {
+  const fromKind = endpointKind(from);
+  switch (toKind) {
+    case "phone":
+      return fromKind === "phone";
+    case "sip":
+      return /^\S+$/.test(from);
+    default:
+      return fromKind === "phone" || fromKind === "client";
+  }
+}
+
+function checkMethods(form: FormParams, names: readonly string[]): void {
+  for (const name of names) {
+    const value = form.get(name);
+    if (value !== undefined && !/^(GET|POST)$/i.test(value)) throw invalidMethod(name, value);
+  }
+}
+
+function checkValues(
+  form: FormParams,
+  name: string,
+  allowed: readonly string[],
+  isList: boolean,
+): void {
+  const values = isList
+    ? form.all(name).flatMap((v) => v.split(/\s+/).filter(Boolean))
+    : form.all(name).slice(0, 1);
+  const known = new Set(allowed.map((a) => a.toLowerCase()));
+  for (const value of values) {
+    if (!known.has(value.toLowerCase())) throw invalidParameter(name, value);
+  }
+}
+
+function render(p: ConferenceParticipant): Record<string, unknown> {
+  return {
+    account_sid: p.accountSid,
+    call_sid: p.callSid,
+    label: p.label,
+    conference_sid: p.conferenceSid,
+    date_created: rfc2822(p.dateCreated),
+    date_updated: rfc2822(p.dateUpdated),
+    end_conference_on_exit: p.endConferenceOnExit,
+    muted: p.muted,
+    hold: p.hold,
+    status: p.status,
+    start_conference_on_enter: p.startConferenceOnEnter,
+    coaching: p.coaching,
+    call_sid_to_coach: p.callSidToCoach,
+    queue_time: null,
+    uri: `/2010-04-01/Accounts/${p.accountSid}/Conferences/${p.conferenceSid}/Participants/${p.callSid}.json`,
+  };
+}

@@ -1,0 +1,161 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Credentials, type SimulatorCredential } from "./auth.js";
+import { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN } from "./defaults.js";
+import { authenticate, bodyTooLarge, internalError, notFound, TwilioError } from "./errors.js";
+import { FormParams, parseForm } from "./form.js";
+import { readBody, sendJson, splitTarget } from "./http-io.js";
+import { Realism, type RealismOptions } from "./realism.js";
+import { resolveTarget, Router, type RouteResult, type TwilioHost } from "./router.js";
+import { conferenceRoutes } from "./routes/conference.js";
+import { conversationRoutes } from "./routes/conversations.js";
+import { flexRoutes } from "./routes/flex.js";
+import { proxyRoutes } from "./routes/proxy.js";
+import { SimulatorStore } from "./store.js";
+
+export type { SimulatorCredential } from "./auth.js";
+
+export interface SimulatorOptions extends RealismOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Replaces the default credentials (SIMULATOR_ACCOUNT_SID with SIMULATOR_AUTH_TOKEN). */
+  credentials?: SimulatorCredential[];
+}
+
+export interface RunningSimulator {
+  /** e.g. `http://127.0.0.1:4010` */
+  url: string;
+  /** Each product under its Twilio host name, e.g. `http://127.0.0.1:4010/api.twilio.com`. */
+  baseUrls: { proxy: string; flex: string; conversations: string; api: string };
+  close(): Promise<void>;
+  /** Requests received so far, failed ones included. */
+  requestCount(): number;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
+
+interface Reply extends RouteResult {
+  headers?: Record<string, string>;
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const credentials = new Credentials(
+    options.credentials ?? [
+      {
+        username: SIMULATOR_ACCOUNT_SID,
+        password: SIMULATOR_AUTH_TOKEN,
+        accountSid: SIMULATOR_ACCOUNT_SID,
+      },
+    ],
+  );
+  const realism = new Realism(options);
+  const store = new SimulatorStore();
+  const router = new Router([
+    ...proxyRoutes,
+    ...flexRoutes,
+    ...conversationRoutes,
+    ...conferenceRoutes,
+  ]);
+
+  function answer(request: IncomingMessage, text: string | undefined): Reply {
+    if (text === undefined)
+      return { ...errorReply(bodyTooLarge(MAX_BODY_BYTES)), headers: { Connection: "close" } };
+    const { pathname, search } = splitTarget(request.url ?? "/");
+    const target = resolveTarget(pathname, request.headers.host);
+    if (target === undefined) throw notFound(pathname);
+    const accountSid = credentials.authenticate(request.headers.authorization);
+    if (accountSid === undefined) {
+      return {
+        ...errorReply(authenticate()),
+        headers: { "WWW-Authenticate": 'Basic realm="Twilio API"' },
+      };
+    }
+    const failure = realism.failure();
+    if (failure !== undefined) return { ...errorReply(failure.error), headers: failure.headers };
+    const method = request.method ?? "GET";
+    const match = router.match(target.host, method, target.path);
+    if (match === undefined) throw notFound(target.path);
+    return match.route.handler({
+      accountSid,
+      account: store.account(accountSid),
+      params: match.params,
+      query: parseForm(search),
+      body:
+        method === "POST" && isForm(request.headers["content-type"])
+          ? parseForm(text)
+          : new FormParams(),
+      headers: request.headers,
+      path: target.path,
+      hostUrl: target.hostUrl,
+    });
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const text = await readBody(request, MAX_BODY_BYTES);
+    await realism.delay();
+    let reply: Reply;
+    try {
+      reply = answer(request, text);
+    } catch (error) {
+      if (!(error instanceof TwilioError)) console.error("simulator: unexpected error", error);
+      reply = errorReply(error instanceof TwilioError ? error : internalError());
+    }
+    sendJson(response, reply.status, reply.body, reply.headers);
+  }
+
+  let requests = 0;
+  const server = createServer((request, response) => {
+    requests++;
+    handle(request, response).catch(() => {
+      // The client went away mid-request; there is nobody left to answer.
+      response.destroy();
+    });
+  });
+  const port = await listen(server, options.port ?? 0, options.host ?? "127.0.0.1");
+  const url = `http://${urlHost(options.host ?? "127.0.0.1")}:${port}`;
+  const base = (host: TwilioHost): string => `${url}/${host}`;
+  return {
+    url,
+    baseUrls: {
+      proxy: base("proxy.twilio.com"),
+      flex: base("flex-api.twilio.com"),
+      conversations: base("conversations.twilio.com"),
+      api: base("api.twilio.com"),
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error === undefined ? resolve() : reject(error)));
+        server.closeAllConnections();
+      }),
+    requestCount: () => requests,
+  };
+}
+
+function errorReply(error: TwilioError): Reply {
+  return { status: error.status, body: error.toBody() };
+}
+
+/** Twilio reads only form bodies; a JSON body reaches it as no parameters at all. */
+function isForm(contentType: string | undefined): boolean {
+  return contentType === undefined || contentType.toLowerCase().startsWith(FORM_CONTENT_TYPE);
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** How a client should write the listening host in a URL. */
+function urlHost(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}
