@@ -1,5 +1,6 @@
 import type { TwilioCredentials, TwilioMode } from "./config.js";
 import { NotConfiguredError } from "./errors.js";
+import { createRequestLoaders, type RequestLoaders } from "./request-loaders.js";
 import type { TwilioClient } from "./twilio/client.js";
 
 /** What every resolver gets for one GraphQL request. */
@@ -8,9 +9,17 @@ export interface GatewayContext {
   mode: TwilioMode;
   /** The request's own Basic credentials when it sent some, else the configured ones. */
   credentials: TwilioCredentials | undefined;
+  /** This request's DataLoaders, made on first use (see `loadersFor`). */
+  loaders?: RequestLoaders;
 }
 
 export function requireCredentials(context: GatewayContext): TwilioCredentials {
   if (!context.credentials) throw new NotConfiguredError();
   return context.credentials;
+}
+
+/** The request's loaders, created on first use so mutations-only requests pay nothing. */
+export function loadersFor(context: GatewayContext): RequestLoaders {
+  context.loaders ??= createRequestLoaders(context.twilio, requireCredentials(context));
+  return context.loaders;
 }

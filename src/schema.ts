@@ -1,5 +1,10 @@
 import { mapSchema, MapperKind } from "@graphql-tools/utils";
-import { GraphQLInputObjectType, type GraphQLSchema } from "graphql";
+import {
+  GraphQLInputObjectType,
+  type GraphQLSchema,
+  lexicographicSortSchema,
+  printSchema,
+} from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { ConferenceParticipantResolver } from "./participants/conference/resolver.js";
 import { GatewayInfoResolver } from "./gateway-info.js";
@@ -23,4 +28,9 @@ function markOneOfInputs(schema: GraphQLSchema): GraphQLSchema {
         ? new GraphQLInputObjectType({ ...type.toConfig(), isOneOf: true })
         : type,
   });
+}
+
+/** The checked-in `schema/schema.graphql`: sorted, so it only changes when the API does. */
+export function printGatewaySchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }

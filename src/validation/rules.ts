@@ -51,34 +51,62 @@ export function CheckObject<T>(rule: ObjectRule<T>): ClassDecorator {
 
 /** Collects every issue in `value` according to the rules declared on `type`. */
 export function collectIssues(type: InputClass, value: unknown, path: string): InputIssue[] {
+  const at = (field: string) => (path ? `${path}.${field}` : field);
   if (value === null || value === undefined || typeof value !== "object") return [];
   const input = value as Record<string, unknown>;
   const issues: InputIssue[] = [];
-  const rules = registry.get(type);
-  if (!rules) return issues;
+  for (const rules of rulesAlongPrototypeChain(type)) {
+    issues.push(...issuesFor(rules, input, at));
+  }
+  return issues;
+}
+
+/** Rules declared on a base class apply to its subclasses too. */
+function rulesAlongPrototypeChain(type: InputClass): ClassRules[] {
+  const found: ClassRules[] = [];
+  for (
+    let current: unknown = type;
+    typeof current === "function";
+    current = Object.getPrototypeOf(current)
+  ) {
+    const rules = registry.get(current);
+    if (rules) found.unshift(rules);
+  }
+  return found;
+}
+
+function issuesFor(
+  rules: ClassRules,
+  input: Record<string, unknown>,
+  at: (field: string) => string,
+): InputIssue[] {
+  const issues: InputIssue[] = [];
   for (const [field, fieldRules] of rules.fields) {
     const fieldValue = input[field];
     if (fieldValue === undefined || fieldValue === null) continue;
     for (const rule of fieldRules) {
       const message = rule(fieldValue);
       if (message !== undefined) {
-        issues.push({ field: `${path}.${field}`, message });
+        issues.push({ field: at(field), message });
         break;
       }
     }
   }
   for (const [field, nestedType] of rules.nested) {
-    issues.push(...collectIssues(nestedType(), input[field], `${path}.${field}`));
+    issues.push(...collectIssues(nestedType(), input[field], at(field)));
   }
   for (const rule of rules.object) {
     for (const issue of rule(input)) {
-      issues.push({ field: `${path}.${issue.field}`, message: issue.message });
+      issues.push({ field: at(issue.field), message: issue.message });
     }
   }
   return issues;
 }
 
-/** Throws one InputValidationError listing every issue, before anything is sent upstream. */
+/**
+ * Throws one InputValidationError listing every issue, before anything is sent upstream.
+ * `path` is the argument name (`input`), or "" for a query's top-level arguments.
+ */
 export function assertValid(type: InputClass, value: unknown, path = "input"): void {
   const issues = collectIssues(type, value, path);
   if (issues.length > 0) throw new InputValidationError(issues);

@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from "type-graphql";
+import { ArgsType, Field, InputType, Int } from "type-graphql";
 import {
   callEndpoint,
   callerEndpoint,
@@ -274,4 +274,126 @@ export class AddConferenceParticipantInput {
 
   @Field(() => String, { nullable: true })
   emergencyCountry?: string;
+}
+
+/**
+ * Names one conference participant: by call SID or by the label it was added with. The
+ * argument and input types below inherit its fields and rules; type-graphql only passes input
+ * fields down from an @InputType, and as no field uses this one it stays out of the schema.
+ */
+@InputType("ConferenceParticipantRef")
+export abstract class ConferenceParticipantRef {
+  @Field(() => String, {
+    nullable: true,
+    description: "The account that owns the conference; defaults to the configured account.",
+  })
+  @Check(sid("AC"))
+  accountSid?: string;
+
+  @Field(() => String)
+  @Check(sid("CF"))
+  conferenceSid: string;
+
+  @Field(() => String, { description: "The participant's call SID (CA…) or its label." })
+  @Check(sidOrName("CA", "participant label"))
+  callSid: string;
+}
+
+/** The same three fields as ConferenceParticipantRef, as query arguments. */
+@ArgsType()
+export class ConferenceParticipantArgs {
+  @Field(() => String, { nullable: true })
+  @Check(sid("AC"))
+  accountSid?: string;
+
+  @Field(() => String)
+  @Check(sid("CF"))
+  conferenceSid: string;
+
+  @Field(() => String, { description: "The participant's call SID (CA…) or its label." })
+  @Check(sidOrName("CA", "participant label"))
+  callSid: string;
+}
+
+@InputType({ description: "Hangs up one participant's call and removes it from the conference." })
+export class RemoveConferenceParticipantInput extends ConferenceParticipantRef {}
+
+@InputType({ description: "Changes how one participant takes part in the conference." })
+@CheckObject<UpdateConferenceParticipantInput>((input) =>
+  input.coaching === true && !input.callSidToCoach
+    ? [{ field: "callSidToCoach", message: "is required when coaching is true" }]
+    : [],
+)
+export class UpdateConferenceParticipantInput extends ConferenceParticipantRef {
+  @Field(() => Boolean, { nullable: true })
+  muted?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  hold?: boolean;
+
+  @Field(() => String, { nullable: true, description: "Music or TwiML played while on hold." })
+  @Check(httpUrl)
+  holdUrl?: string;
+
+  @Field(() => CallbackMethod, { nullable: true })
+  holdMethod?: CallbackMethod;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "An announcement played to this participant.",
+  })
+  @Check(httpUrl)
+  announceUrl?: string;
+
+  @Field(() => CallbackMethod, { nullable: true })
+  announceMethod?: CallbackMethod;
+
+  @Field(() => String, { nullable: true })
+  @Check(httpUrl)
+  waitUrl?: string;
+
+  @Field(() => CallbackMethod, { nullable: true })
+  waitMethod?: CallbackMethod;
+
+  @Field(() => Boolean, { nullable: true })
+  beepOnExit?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  endConferenceOnExit?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: "When true, `callSidToCoach` is required." })
+  coaching?: boolean;
+
+  @Field(() => String, { nullable: true })
+  @Check(sid("CA"))
+  callSidToCoach?: string;
+}
+
+@ArgsType()
+export class ConferenceParticipantFilter {
+  @Field(() => String, { nullable: true })
+  @Check(sid("AC"))
+  accountSid?: string;
+
+  @Field(() => String)
+  @Check(sid("CF"))
+  conferenceSid: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Only participants that are (or are not) muted.",
+  })
+  muted?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Only participants that are (or are not) on hold.",
+  })
+  hold?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Only participants that are (or are not) coaching.",
+  })
+  coaching?: boolean;
 }

@@ -1,12 +1,72 @@
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { type GatewayContext, requireCredentials } from "../../context.js";
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { type GatewayContext, loadersFor, requireCredentials } from "../../context.js";
+import { NotFoundError } from "../../errors.js";
 import { assertValid } from "../../validation/rules.js";
-import { AddConferenceParticipantInput } from "./inputs.js";
-import { createConferenceParticipant } from "./rest.js";
+import { ConnectionArgs, connectionTypes, loadConnection } from "../connection.js";
+import {
+  AddConferenceParticipantInput,
+  ConferenceParticipantArgs,
+  ConferenceParticipantFilter,
+  RemoveConferenceParticipantInput,
+  UpdateConferenceParticipantInput,
+} from "./inputs.js";
+import type { ConferenceParticipantKey } from "./loader.js";
+import {
+  CONFERENCE_MAX_PAGE_SIZE,
+  createConferenceParticipant,
+  deleteConferenceParticipant,
+  listConferenceParticipants,
+  updateConferenceParticipant,
+} from "./rest.js";
 import { ConferenceParticipant } from "./types.js";
+
+export const { ConnectionType: ConferenceParticipantConnection } = connectionTypes(
+  ConferenceParticipant,
+  "ConferenceParticipant",
+);
 
 @Resolver(() => ConferenceParticipant)
 export class ConferenceParticipantResolver {
+  @Query(() => ConferenceParticipant, {
+    nullable: true,
+    description: "One conference participant by call SID or label; null when it does not exist.",
+  })
+  async conferenceParticipant(
+    @Args(() => ConferenceParticipantArgs) args: ConferenceParticipantArgs,
+    @Ctx() context: GatewayContext,
+  ): Promise<ConferenceParticipant | null> {
+    assertValid(ConferenceParticipantArgs, args, "");
+    return loadersFor(context).conferenceParticipant.load(withAccount(args, context));
+  }
+
+  @Query(() => ConferenceParticipantConnection, {
+    description:
+      "The participants of a conference, optionally only muted / on hold / coaching ones.",
+  })
+  async conferenceParticipants(
+    @Args(() => ConferenceParticipantFilter) filter: ConferenceParticipantFilter,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
+    @Ctx() context: GatewayContext,
+  ) {
+    assertValid(ConferenceParticipantFilter, filter, "");
+    const credentials = requireCredentials(context);
+    const scoped = { ...filter, accountSid: filter.accountSid ?? credentials.accountSid };
+    const { muted, hold, coaching } = scoped;
+    return loadConnection({
+      args: paging,
+      scope: JSON.stringify([
+        "conference",
+        scoped.accountSid,
+        scoped.conferenceSid,
+        muted,
+        hold,
+        coaching,
+      ]),
+      maxPageSize: CONFERENCE_MAX_PAGE_SIZE,
+      fetchPage: (page) => listConferenceParticipants(context.twilio, credentials, scoped, page),
+    });
+  }
+
   @Mutation(() => ConferenceParticipant, {
     description:
       "Dials a new participant into a Voice conference (POST …/Conferences/{CF}/Participants.json).",
@@ -18,4 +78,50 @@ export class ConferenceParticipantResolver {
     assertValid(AddConferenceParticipantInput, input);
     return createConferenceParticipant(context.twilio, requireCredentials(context), input);
   }
+
+  @Mutation(() => ConferenceParticipant, {
+    description: "Mutes, holds, coaches or otherwise changes a conference participant.",
+  })
+  async updateConferenceParticipant(
+    @Arg("input", () => UpdateConferenceParticipantInput) input: UpdateConferenceParticipantInput,
+    @Ctx() context: GatewayContext,
+  ): Promise<ConferenceParticipant> {
+    assertValid(UpdateConferenceParticipantInput, input);
+    const key = withAccount(input, context);
+    const updated = await updateConferenceParticipant(context.twilio, requireCredentials(context), {
+      ...input,
+      ...key,
+    });
+    loadersFor(context).conferenceParticipant.clear(key).prime(key, updated);
+    return updated;
+  }
+
+  @Mutation(() => ConferenceParticipant, {
+    description:
+      "Hangs up a participant's call. Returns the participant as it was just before; NOT_FOUND when already gone.",
+  })
+  async removeConferenceParticipant(
+    @Arg("input", () => RemoveConferenceParticipantInput) input: RemoveConferenceParticipantInput,
+    @Ctx() context: GatewayContext,
+  ): Promise<ConferenceParticipant> {
+    assertValid(RemoveConferenceParticipantInput, input);
+    const key = withAccount(input, context);
+    const loader = loadersFor(context).conferenceParticipant;
+    const current = await loader.load(key);
+    if (!current) throw new NotFoundError(`Conference participant ${key.callSid}`);
+    await deleteConferenceParticipant(context.twilio, requireCredentials(context), key);
+    loader.clear(key);
+    return current;
+  }
+}
+
+function withAccount(
+  ref: { accountSid?: string; conferenceSid: string; callSid: string },
+  context: GatewayContext,
+): ConferenceParticipantKey {
+  return {
+    accountSid: ref.accountSid ?? requireCredentials(context).accountSid,
+    conferenceSid: ref.conferenceSid,
+    callSid: ref.callSid,
+  };
 }

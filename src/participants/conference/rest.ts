@@ -1,11 +1,19 @@
 import type { TwilioCredentials } from "../../config.js";
 import type { TwilioClient } from "../../twilio/client.js";
+import { NotFoundError } from "../../errors.js";
+import { isNotFound } from "../../loaders.js";
+import { readTwilioPage, type TwilioPage } from "../../twilio/paging.js";
 import { twilioPath } from "../../twilio/path.js";
 import { toWireParams, type WireTable } from "../../twilio/wire-params.js";
 import { ParticipantKind } from "../participant.js";
 import { date, flag, text, type TwilioJson } from "../response-fields.js";
 import { ConferenceParticipantStatus } from "./enums.js";
-import type { AddConferenceParticipantInput } from "./inputs.js";
+import type {
+  AddConferenceParticipantInput,
+  ConferenceParticipantFilter,
+  UpdateConferenceParticipantInput,
+} from "./inputs.js";
+import type { ConferenceParticipantKey } from "./loader.js";
 import type { ConferenceParticipant } from "./types.js";
 
 /** Create parameters in the order twilio-node sends them (spec order plus the SDK's extras). */
@@ -72,8 +80,32 @@ const CREATE_PARAMS: WireTable<AddConferenceParticipantInput> = [
   ["EmergencyCountry", "emergencyCountry"],
 ];
 
+/** Update parameters in the spec's (and twilio-node's) order. */
+const UPDATE_PARAMS: WireTable<UpdateConferenceParticipantInput> = [
+  ["Muted", "muted"],
+  ["Hold", "hold"],
+  ["HoldUrl", "holdUrl"],
+  ["HoldMethod", "holdMethod"],
+  ["AnnounceUrl", "announceUrl"],
+  ["AnnounceMethod", "announceMethod"],
+  ["WaitUrl", "waitUrl"],
+  ["WaitMethod", "waitMethod"],
+  ["BeepOnExit", "beepOnExit"],
+  ["EndConferenceOnExit", "endConferenceOnExit"],
+  ["Coaching", "coaching"],
+  ["CallSidToCoach", "callSidToCoach"],
+];
+
+/** The largest PageSize the 2010 API accepts. */
+export const CONFERENCE_MAX_PAGE_SIZE = 1000;
+
 export function participantsPath(accountSid: string, conferenceSid: string): string {
   return twilioPath`/2010-04-01/Accounts/${accountSid}/Conferences/${conferenceSid}/Participants.json`;
+}
+
+/** `callSid` may be a label: twilioPath percent-encodes it, as Twilio requires. */
+function participantPath(key: ConferenceParticipantKey): string {
+  return twilioPath`/2010-04-01/Accounts/${key.accountSid}/Conferences/${key.conferenceSid}/Participants/${key.callSid}.json`;
 }
 
 export async function createConferenceParticipant(
@@ -123,4 +155,77 @@ export function toConferenceParticipant(
     uri,
     url: uri === null ? null : apiBaseUrl + uri,
   };
+}
+
+export async function fetchConferenceParticipant(
+  client: TwilioClient,
+  credentials: TwilioCredentials,
+  key: ConferenceParticipantKey,
+): Promise<ConferenceParticipant> {
+  const json = await client.request<TwilioJson>(credentials, {
+    product: "api",
+    operation: "conference.participant.fetch",
+    method: "GET",
+    path: participantPath(key),
+  });
+  return toConferenceParticipant(json ?? {}, client.baseUrls.api);
+}
+
+export async function listConferenceParticipants(
+  client: TwilioClient,
+  credentials: TwilioCredentials,
+  filter: ConferenceParticipantFilter & { accountSid: string },
+  page: { pageSize: number; page: number; pageToken: string | undefined },
+): Promise<TwilioPage<ConferenceParticipant>> {
+  const json = await client.request<TwilioJson>(credentials, {
+    product: "api",
+    operation: "conference.participant.list",
+    method: "GET",
+    path: participantsPath(filter.accountSid, filter.conferenceSid),
+    query: [
+      ["Muted", filter.muted],
+      ["Hold", filter.hold],
+      ["Coaching", filter.coaching],
+      ["PageSize", page.pageSize],
+      ["Page", page.page],
+      ["PageToken", page.pageToken],
+    ],
+  });
+  return readTwilioPage(json, "participants", (item) =>
+    toConferenceParticipant(item, client.baseUrls.api),
+  );
+}
+
+export async function updateConferenceParticipant(
+  client: TwilioClient,
+  credentials: TwilioCredentials,
+  input: UpdateConferenceParticipantInput & { accountSid: string },
+): Promise<ConferenceParticipant> {
+  const json = await client.request<TwilioJson>(credentials, {
+    product: "api",
+    operation: "conference.participant.update",
+    method: "POST",
+    path: participantPath(input),
+    form: toWireParams(UPDATE_PARAMS, input),
+  });
+  return toConferenceParticipant(json ?? {}, client.baseUrls.api);
+}
+
+/** Twilio answers 204 with no body; a participant that is already gone is a NOT_FOUND. */
+export async function deleteConferenceParticipant(
+  client: TwilioClient,
+  credentials: TwilioCredentials,
+  key: ConferenceParticipantKey,
+): Promise<void> {
+  try {
+    await client.request(credentials, {
+      product: "api",
+      operation: "conference.participant.delete",
+      method: "DELETE",
+      path: participantPath(key),
+    });
+  } catch (error) {
+    if (isNotFound(error)) throw new NotFoundError(`Conference participant ${key.callSid}`);
+    throw error;
+  }
 }

@@ -1,0 +1,28 @@
+import type { Limiter } from "../../concurrency.js";
+import type { TwilioCredentials } from "../../config.js";
+import { createFetchLoader } from "../../loaders.js";
+import type { TwilioClient } from "../../twilio/client.js";
+import { fetchConferenceParticipant } from "./rest.js";
+
+/** What identifies a conference participant at Twilio; `callSid` may also be its label. */
+export interface ConferenceParticipantKey {
+  accountSid: string;
+  conferenceSid: string;
+  callSid: string;
+}
+
+export function conferenceParticipantCacheKey(key: ConferenceParticipantKey): string {
+  return `${key.accountSid}/${key.conferenceSid}/${key.callSid}`;
+}
+
+export function createConferenceParticipantLoader(
+  twilio: TwilioClient,
+  credentials: TwilioCredentials,
+  limit: Limiter,
+) {
+  return createFetchLoader({
+    cacheKey: conferenceParticipantCacheKey,
+    fetch: (key: ConferenceParticipantKey) => fetchConferenceParticipant(twilio, credentials, key),
+    limit,
+  });
+}

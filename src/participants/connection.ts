@@ -1,0 +1,184 @@
+import { Field, Int, ObjectType, ArgsType } from "type-graphql";
+import { InputValidationError } from "../errors.js";
+import type { NextPage, TwilioPage } from "../twilio/paging.js";
+
+@ObjectType({ description: "Relay-style paging information." })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: "How many participants to return (default 50).",
+  })
+  first?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "An `endCursor` (or edge cursor) from a previous page.",
+  })
+  after?: string;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Array<Edge<T>>;
+  pageInfo: PageInfo;
+}
+
+/**
+ * Declares `<Name>Edge` and `<Name>Connection` for one node type. type-graphql needs a
+ * concrete class per GraphQL type, hence a factory.
+ */
+export function connectionTypes<T>(node: new () => T, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String)
+    cursor: string;
+
+    @Field(() => node)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+  }
+  return { EdgeType, ConnectionType };
+}
+
+/** Where a list resumes: a Twilio page (token + index + size) and how many of it to skip. */
+interface CursorPosition {
+  /** The list this cursor belongs to: account plus parent SIDs (and filters). */
+  scope: string;
+  page: number;
+  pageToken: string | undefined;
+  pageSize: number;
+  skip: number;
+}
+
+function encodeCursor(position: CursorPosition): string {
+  const { scope, page, pageToken, pageSize, skip } = position;
+  return Buffer.from(JSON.stringify([scope, page, pageToken ?? null, pageSize, skip])).toString(
+    "base64url",
+  );
+}
+
+function decodeCursor(cursor: string, scope: string): CursorPosition {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    parsed = undefined;
+  }
+  const valid =
+    Array.isArray(parsed) &&
+    parsed.length === 5 &&
+    typeof parsed[0] === "string" &&
+    Number.isInteger(parsed[1]) &&
+    (parsed[2] === null || typeof parsed[2] === "string") &&
+    Number.isInteger(parsed[3]) &&
+    Number.isInteger(parsed[4]);
+  if (!valid)
+    throw new InputValidationError([{ field: "after", message: "is not a cursor from this API" }]);
+  const [cursorScope, page, pageToken, pageSize, skip] = parsed as [
+    string,
+    number,
+    string | null,
+    number,
+    number,
+  ];
+  // The token alone cannot reach another list (we rebuild the path from the arguments), but a
+  // cursor used against another list would silently page through the wrong thing.
+  if (cursorScope !== scope) {
+    throw new InputValidationError([
+      { field: "after", message: "belongs to another list (other account, parent or filters)" },
+    ]);
+  }
+  return { scope, page, pageToken: pageToken ?? undefined, pageSize, skip };
+}
+
+export interface PageRequest {
+  pageSize: number;
+  page: number;
+  pageToken: string | undefined;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+const END_OF_LIST = -1;
+
+/**
+ * Serves one Relay page from Twilio's token paging. Every edge gets a cursor that resumes
+ * right after it: the Twilio page it came from plus an offset, or the next Twilio page when it
+ * is the last of its page.
+ */
+export async function loadConnection<T>(options: {
+  args: ConnectionArgs;
+  scope: string;
+  maxPageSize: number;
+  fetchPage: (request: PageRequest) => Promise<TwilioPage<T>>;
+}): Promise<Connection<T>> {
+  const { args, scope, maxPageSize, fetchPage } = options;
+  const first = args.first ?? Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
+  if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
+    throw new InputValidationError([
+      { field: "first", message: `must be an integer from 1 to ${maxPageSize}` },
+    ]);
+  }
+  const start = args.after
+    ? decodeCursor(args.after, scope)
+    : { scope, page: 0, pageToken: undefined, pageSize: first, skip: 0 };
+  if (start.page === END_OF_LIST) {
+    return { edges: [], pageInfo: { hasNextPage: false, endCursor: args.after ?? null } };
+  }
+  // Resuming inside a page must re-read it with the size it was read with, or offsets shift.
+  const pageSize = start.skip > 0 ? start.pageSize : first;
+  const result = await fetchPage({ pageSize, page: start.page, pageToken: start.pageToken });
+
+  const remaining = result.items.slice(start.skip);
+  const taken = remaining.slice(0, first);
+  const edges = taken.map((node, i) => {
+    const offset = start.skip + i + 1;
+    const endOfPage = offset >= result.items.length;
+    const cursor = endOfPage
+      ? nextPageCursor(scope, result.next, pageSize)
+      : encodeCursor({
+          scope,
+          page: start.page,
+          pageToken: start.pageToken,
+          pageSize,
+          skip: offset,
+        });
+    return { cursor, node };
+  });
+  const hasNextPage = remaining.length > taken.length || result.next !== null;
+  return {
+    edges,
+    pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? args.after ?? null },
+  };
+}
+
+function nextPageCursor(scope: string, next: NextPage | null, pageSize: number): string {
+  // At the end of the list the cursor points at an empty page; resuming there yields nothing.
+  return encodeCursor({
+    scope,
+    page: next?.page ?? END_OF_LIST,
+    pageToken: next?.pageToken,
+    pageSize,
+    skip: 0,
+  });
+}

@@ -1,0 +1,28 @@
+import type DataLoader from "dataloader";
+import { createLimiter } from "./concurrency.js";
+import type { TwilioCredentials } from "./config.js";
+import { UPSTREAM_CONCURRENCY_PER_REQUEST } from "./loaders.js";
+import {
+  type ConferenceParticipantKey,
+  createConferenceParticipantLoader,
+} from "./participants/conference/loader.js";
+import type { ConferenceParticipant } from "./participants/conference/types.js";
+import type { TwilioClient } from "./twilio/client.js";
+
+/**
+ * Every DataLoader of one GraphQL request. Created per request (never shared across requests
+ * or credentials), so caching can never show one caller another caller's data.
+ */
+export interface RequestLoaders {
+  conferenceParticipant: DataLoader<ConferenceParticipantKey, ConferenceParticipant | null, string>;
+}
+
+export function createRequestLoaders(
+  twilio: TwilioClient,
+  credentials: TwilioCredentials,
+): RequestLoaders {
+  const limit = createLimiter(UPSTREAM_CONCURRENCY_PER_REQUEST);
+  return {
+    conferenceParticipant: createConferenceParticipantLoader(twilio, credentials, limit),
+  };
+}
