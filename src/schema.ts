@@ -1,23 +1,52 @@
-import { mapSchema, MapperKind } from "@graphql-tools/utils";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/index.js";
+import { mapSchema, MapperKind, printSchemaWithDirectives } from "@graphql-tools/utils";
 import {
   GraphQLInputObjectType,
   type GraphQLSchema,
   lexicographicSortSchema,
-  printSchema,
+  parse,
 } from "graphql";
-import { buildSchema, type NonEmptyArray } from "type-graphql";
-import { ConferenceParticipantResolver } from "./participants/conference/resolver.js";
+import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { GatewayInfoResolver } from "./gateway-info.js";
+import { conferenceParticipantEntity } from "./participants/conference/entity.js";
+import { ConferenceParticipantResolver } from "./participants/conference/resolver.js";
+import type { EntityResolver } from "./participants/entity.js";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const RESOLVERS: NonEmptyArray<Function> = [GatewayInfoResolver, ConferenceParticipantResolver];
 
+/** How a router turns an entity representation into a participant (see each kind's entity.ts). */
+const ENTITIES: ReadonlyArray<EntityResolver> = [conferenceParticipantEntity];
+
 /** Input objects that take exactly one of their fields (GraphQL's `@oneOf`). */
 const ONE_OF_INPUTS = new Set<string>(["AddParticipantInput"]);
 
+/** The Federation 2 features this subgraph uses. */
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
+
+/**
+ * Builds the schema from the type-graphql classes, then re-builds it as an Apollo Federation 2
+ * subgraph (adding `_service`, `_entities` and the `@key` entities) so the same schema serves
+ * frontends directly and a router as one subgraph of a supergraph.
+ */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers: RESOLVERS, validate: false });
-  return markOneOfInputs(schema);
+  const typeGraphQLSchema = markOneOfInputs(
+    await buildSchema({ resolvers: RESOLVERS, validate: false, skipCheck: true }),
+  );
+  const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphQLSchema)}`);
+  const resolvers: Record<string, object> = createResolversMap(typeGraphQLSchema);
+  for (const entity of ENTITIES) {
+    resolvers[entity.typeName] = {
+      ...resolvers[entity.typeName],
+      __resolveReference: entity.resolveReference,
+    };
+  }
+  return buildSubgraphSchema({
+    typeDefs,
+    resolvers: resolvers as GraphQLResolverMap<unknown>,
+  });
 }
 
 /** type-graphql cannot declare `@oneOf`; graphql-js enforces it once the type is flagged. */
@@ -32,5 +61,5 @@ function markOneOfInputs(schema: GraphQLSchema): GraphQLSchema {
 
 /** The checked-in `schema/schema.graphql`: sorted, so it only changes when the API does. */
 export function printGatewaySchema(schema: GraphQLSchema): string {
-  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  return `${printSchemaWithDirectives(lexicographicSortSchema(schema))}\n`;
 }

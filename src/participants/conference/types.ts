@@ -1,7 +1,8 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Participant, type ParticipantKind } from "../participant.js";
 import { ConferenceParticipantStatus } from "./enums.js";
 
+@Directive('@key(fields: "conferenceSid callSid")')
 @ObjectType({
   implements: Participant,
   description: "A call connected to a Twilio Voice conference. Its `sid` is the call SID.",
