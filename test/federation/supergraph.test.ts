@@ -1,0 +1,157 @@
+import { composeServices } from "@apollo/composition";
+import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { startStandaloneServer } from "@apollo/server/standalone";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { parse } from "graphql";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { FakeTwilio } from "../support/fake-twilio.js";
+import { ACCOUNT_SID, startTestGateway, type TestGateway } from "../support/gateway.js";
+
+const CF = "CF" + "f".repeat(32);
+const CA = (n: number) => "CA" + n.toString(16).padStart(32, "0");
+
+/** A second subgraph, as another team would write it: support tickets that point at calls. */
+const TICKETS_SDL = parse(/* GraphQL */ `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+
+  type Query {
+    tickets: [Ticket!]!
+  }
+
+  type Ticket {
+    id: ID!
+    subject: String!
+    participant: ConferenceParticipant!
+  }
+
+  type ConferenceParticipant @key(fields: "conferenceSid callSid", resolvable: false) {
+    conferenceSid: String
+    callSid: String
+  }
+`);
+
+// Five tickets, three distinct participants: the router must cause exactly three Twilio reads.
+const TICKETS = [1, 2, 1, 3, 2].map((n, i) => ({
+  id: `T${i}`,
+  subject: `ticket ${i}`,
+  callSid: CA(n),
+}));
+
+const fake = new FakeTwilio();
+let participants: TestGateway;
+let tickets: { url: string; stop(): Promise<void> };
+let router: { url: string; stop(): Promise<void> };
+let composedHints: string[] = [];
+
+async function serve(server: ApolloServer): Promise<{ url: string; stop(): Promise<void> }> {
+  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: "127.0.0.1" } });
+  return { url, stop: () => server.stop() };
+}
+
+beforeAll(async () => {
+  await fake.start();
+  fake.setFallback((request) => {
+    const callSid = /Participants\/(CA[0-9a-f]{32})\.json/.exec(request.url)?.[1] ?? "";
+    return {
+      status: 200,
+      body: {
+        account_sid: ACCOUNT_SID,
+        call_sid: callSid,
+        conference_sid: CF,
+        muted: callSid === CA(2),
+        status: "connected",
+        uri: `/x/${callSid}.json`,
+      },
+    };
+  });
+  participants = await startTestGateway(fake.url);
+
+  tickets = await serve(
+    new ApolloServer({
+      schema: buildSubgraphSchema({
+        typeDefs: TICKETS_SDL,
+        resolvers: {
+          Query: { tickets: () => TICKETS },
+          Ticket: {
+            participant: (t: (typeof TICKETS)[number]) => ({
+              conferenceSid: CF,
+              callSid: t.callSid,
+            }),
+          },
+        },
+      }),
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+    }),
+  );
+
+  const sdl = await participants.graphql<{ _service: { sdl: string } }>("{ _service { sdl } }");
+  const composition = composeServices([
+    { name: "participants", typeDefs: parse(sdl.data!._service.sdl), url: participants.graphqlUrl },
+    { name: "tickets", typeDefs: TICKETS_SDL, url: tickets.url },
+  ]);
+  if (composition.errors) throw new Error(composition.errors.map((e) => e.message).join("\n"));
+  composedHints = composition.hints.map((hint) => `${hint.definition.code}: ${hint.message}`);
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: composition.supergraphSdl,
+    buildService: ({ url }) => new RemoteGraphQLDataSource({ url }),
+  });
+  router = await serve(new ApolloServer({ gateway }));
+});
+
+afterAll(async () => {
+  await router?.stop();
+  await tickets?.stop();
+  await participants?.close();
+  await fake.stop();
+});
+beforeEach(() => fake.reset());
+
+async function viaRouter(query: string) {
+  const response = await fetch(router.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+
+describe("participants as a Federation 2 subgraph", () => {
+  it("composes with another subgraph without hints that matter", () => {
+    expect(composedHints).toEqual([]);
+  });
+
+  it("resolves N references with one Twilio read per distinct participant", async () => {
+    const result = await viaRouter(`{ tickets { id participant { callSid muted status kind } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      tickets: TICKETS.map((t) => ({
+        id: t.id,
+        participant: {
+          callSid: t.callSid,
+          muted: t.callSid === CA(2),
+          status: "CONNECTED",
+          kind: "CONFERENCE",
+        },
+      })),
+    });
+    const fetched = fake.requests.map((r) => r.url).sort();
+    expect(fetched).toEqual(
+      [1, 2, 3].map(
+        (n) => `/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences/${CF}/Participants/${CA(n)}.json`,
+      ),
+    );
+  });
+
+  it("keeps the gateway's own queries and mutations usable through the router", async () => {
+    const result = await viaRouter(
+      `{ conferenceParticipant(conferenceSid: "${CF}", callSid: "${CA(7)}") { callSid } gatewayInfo { name } }`,
+    );
+    expect(result.data).toEqual({
+      conferenceParticipant: { callSid: CA(7) },
+      gatewayInfo: { name: "participant-gateway" },
+    });
+  });
+});
