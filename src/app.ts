@@ -23,7 +23,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   let effective = config;
   let simulator: Awaited<ReturnType<typeof startSimulator>> | undefined;
   if (config.mode === "simulator") {
-    simulator = await startSimulator({ port: config.simulatorPort, host: "127.0.0.1" });
+    simulator = await startSimulator({
+      port: config.simulatorPort,
+      host: "127.0.0.1",
+      latencyMs: config.simulatorLatencyMs,
+      failureRate: config.simulatorFailureRate,
+      // Configured credentials (TWILIO_MODE=simulator) are the ones the simulator accepts.
+      credentials: config.credentials ? [config.credentials] : undefined,
+    });
     effective = {
       ...config,
       baseUrls: simulator.baseUrls,

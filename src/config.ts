@@ -22,7 +22,10 @@ export interface Config {
   /** How many times a 429 is retried, and the longest Retry-After we are willing to wait. */
   maxRetries: number;
   maxRetryAfterMs: number;
+  /** The embedded simulator's loopback port (0: any free port) and its realism knobs. */
   simulatorPort: number;
+  simulatorLatencyMs: number;
+  simulatorFailureRate: number;
   logLevel: LogLevel;
 }
 
@@ -88,6 +91,8 @@ export function loadConfig(env: Env = process.env): Config {
     maxRetries: readInteger(read, "TWILIO_MAX_RETRIES", 2, 0, 10, problems),
     maxRetryAfterMs: readInteger(read, "TWILIO_MAX_RETRY_AFTER_MS", 10_000, 0, 120_000, problems),
     simulatorPort: readInteger(read, "SIMULATOR_PORT", 0, 0, 65535, problems),
+    simulatorLatencyMs: readInteger(read, "SIMULATOR_LATENCY_MS", 0, 0, 60_000, problems),
+    simulatorFailureRate: readRate(read, "SIMULATOR_FAILURE_RATE", problems),
     logLevel: readLogLevel(read("LOG_LEVEL"), problems),
   };
   if (problems.length > 0) {
@@ -182,6 +187,21 @@ function readInteger(
   if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
     problems.push(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
     return fallback;
+  }
+  return parsed;
+}
+
+function readRate(
+  read: (name: string) => string | undefined,
+  name: string,
+  problems: string[],
+): number {
+  const value = read(name);
+  if (value === undefined) return 0;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0 || parsed > 1) {
+    problems.push(`${name} must be a number from 0 to 1, got "${value}"`);
+    return 0;
   }
   return parsed;
 }

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type RunningApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { silentLogger } from "../../src/logger.js";
+
+const CF = "CF" + "1".repeat(32);
+
+let app: RunningApp;
+beforeAll(async () => {
+  // No Twilio variables at all: the zero-config start a newcomer gets.
+  app = await startApp(loadConfig({ PORT: "0" }), silentLogger);
+});
+afterAll(() => app.close());
+
+async function graphql<T = Record<string, unknown>>(
+  query: string,
+  variables?: object,
+  headers?: Record<string, string>,
+) {
+  const response = await fetch(app.gateway.graphqlUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as {
+    data?: T;
+    errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  };
+}
+
+describe("zero-config start against the embedded simulator", () => {
+  it("says where everything is in one line", () => {
+    expect(app.banner).toMatch(
+      /^participant-gateway ready: GraphQL http:\/\/127\.0\.0\.1:\d+\/graphql \| GraphiQL http:\/\/127\.0\.0\.1:\d+\/graphiql \| upstream: Twilio simulator at http:\/\/127\.0\.0\.1:\d+ /,
+    );
+    expect(app.banner).not.toContain("\n");
+  });
+
+  it("reports simulator mode", async () => {
+    const result = await graphql(`
+      {
+        gatewayInfo {
+          twilioMode
+          hasCredentials
+        }
+      }
+    `);
+    expect(result.data).toEqual({ gatewayInfo: { twilioMode: "simulator", hasCredentials: true } });
+  });
+
+  it("adds a conference participant, then lists, mutes and removes it", async () => {
+    const added = await graphql<{ addConferenceParticipant: { callSid: string; status: string } }>(
+      `mutation { addConferenceParticipant(input: { conferenceSid: "${CF}", from: "+15017122661", to: "+15558675310", label: "alice" }) { callSid status label } }`,
+    );
+    expect(added.errors).toBeUndefined();
+    const callSid = added.data!.addConferenceParticipant.callSid;
+    expect(callSid).toMatch(/^CA[0-9a-f]{32}$/);
+
+    const listed = await graphql<{
+      conferenceParticipants: { edges: Array<{ node: { callSid: string } }> };
+    }>(`{ conferenceParticipants(conferenceSid: "${CF}") { edges { node { callSid label } } } }`);
+    expect(listed.data!.conferenceParticipants.edges.map((e) => e.node.callSid)).toContain(callSid);
+
+    const muted = await graphql(
+      `mutation { updateConferenceParticipant(input: { conferenceSid: "${CF}", callSid: "alice", muted: true }) { callSid muted } }`,
+    );
+    expect(muted.data).toEqual({ updateConferenceParticipant: { callSid, muted: true } });
+
+    const removed = await graphql(
+      `mutation { removeConferenceParticipant(input: { conferenceSid: "${CF}", callSid: "${callSid}" }) { callSid } }`,
+    );
+    expect(removed.data).toEqual({ removeConferenceParticipant: { callSid } });
+    const after = await graphql(
+      `{ conferenceParticipant(conferenceSid: "${CF}", callSid: "${callSid}") { callSid } }`,
+    );
+    expect(after.data).toEqual({ conferenceParticipant: null });
+  });
+
+  it("passes the simulator's Twilio errors through", async () => {
+    const otherAccount = "AC" + "2".repeat(32);
+    const result = await graphql(
+      `mutation { addConferenceParticipant(input: { accountSid: "${otherAccount}", conferenceSid: "${CF}", from: "+15017122661", to: "+15558675310" }) { callSid } }`,
+    );
+    expect(result.errors![0]!.extensions).toMatchObject({
+      code: "TWILIO_API_ERROR",
+      twilio: { code: 20404, status: 404 },
+    });
+  });
+
+  it("rejects a client's own wrong credentials with the simulator's 20003", async () => {
+    const basic = Buffer.from(`AC${"e".repeat(32)}:wrong`).toString("base64");
+    const result = await graphql(
+      `{ conferenceParticipant(conferenceSid: "${CF}", callSid: "CA${"e".repeat(32)}") { callSid } }`,
+      undefined,
+      { authorization: `Basic ${basic}` },
+    );
+    expect(result.errors![0]!.extensions).toMatchObject({
+      code: "TWILIO_API_ERROR",
+      twilio: { code: 20003, status: 401 },
+    });
+  });
+});
