@@ -1,0 +1,121 @@
+// Throughput and latency of one gateway mutation that makes one Twilio POST.
+// Gateway (built dist/) and a minimal fake Twilio run in this process on loopback, as STACK.md's
+// reference figures were measured. Usage: npm run bench [-- --requests 4000 --concurrency 16]
+import "reflect-metadata";
+import http from "node:http";
+import { parseArgs } from "node:util";
+import { startApp } from "../dist/src/app.js";
+import { loadConfig } from "../dist/src/config.js";
+import { silentLogger } from "../dist/src/logger.js";
+
+const { values } = parseArgs({
+  options: {
+    requests: { type: "string", default: "4000" },
+    concurrency: { type: "string", default: "16" },
+  },
+});
+const total = Number(values.requests);
+const concurrency = Number(values.concurrency);
+
+const answer = JSON.stringify({
+  account_sid: "AC" + "0".repeat(32),
+  call_sid: "CA" + "1".repeat(32),
+  conference_sid: "CF" + "2".repeat(32),
+  status: "queued",
+  date_created: "Fri, 18 Feb 2011 21:07:19 +0000",
+  uri: "/x.json",
+});
+const twilio = http.createServer((req, res) => {
+  req.resume();
+  req.on("end", () => {
+    res.writeHead(201, { "content-type": "application/json" });
+    res.end(answer);
+  });
+});
+await new Promise((resolve) => twilio.listen(0, "127.0.0.1", resolve));
+const twilioUrl = `http://127.0.0.1:${twilio.address().port}`;
+
+const app = await startApp(
+  loadConfig({
+    TWILIO_ACCOUNT_SID: "AC" + "0".repeat(32),
+    TWILIO_AUTH_TOKEN: "bench",
+    TWILIO_API_BASE_URL: twilioUrl,
+    PORT: "0",
+  }),
+  silentLogger,
+);
+const body = JSON.stringify({
+  query: `mutation Add($input: AddConferenceParticipantInput!) {
+    addConferenceParticipant(input: $input) { callSid status dateCreated }
+  }`,
+  variables: {
+    input: {
+      conferenceSid: "CF" + "2".repeat(32),
+      from: "+15017122661",
+      to: "+15558675310",
+      statusCallbackEvent: ["INITIATED", "COMPLETED"],
+      label: "bench participant",
+    },
+  },
+});
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+const target = new URL(app.gateway.graphqlUrl);
+
+function post() {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const req = http.request(
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk) => (text += chunk));
+        res.on("end", () => {
+          if (!text.includes('"callSid"')) reject(new Error(`unexpected answer: ${text}`));
+          else resolve(Number(process.hrtime.bigint() - started) / 1e6);
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+async function run(count) {
+  const latencies = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next += 1;
+      latencies.push(await post());
+    }
+  };
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  latencies.sort((a, b) => a - b);
+  const at = (q) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2);
+  return {
+    requests: count,
+    concurrency,
+    reqPerSec: Math.round(count / seconds),
+    cpuMicrosPerRequest: Math.round((cpu.user + cpu.system) / count),
+    p50ms: at(0.5),
+    p99ms: at(0.99),
+  };
+}
+
+await run(Math.min(500, total)); // warm-up: JIT, keep-alive sockets, Apollo's document cache
+console.log(JSON.stringify(await run(total)));
+await app.close();
+twilio.close();
+agent.destroy();
