@@ -11,10 +11,15 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphq
 import { GatewayInfoResolver } from "./gateway-info.js";
 import { conferenceParticipantEntity } from "./participants/conference/entity.js";
 import { ConferenceParticipantResolver } from "./participants/conference/resolver.js";
+import { ConversationParticipantResolver } from "./participants/conversation/resolver.js";
 import type { EntityResolver } from "./participants/entity.js";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const RESOLVERS: NonEmptyArray<Function> = [GatewayInfoResolver, ConferenceParticipantResolver];
+const RESOLVERS: NonEmptyArray<Function> = [
+  GatewayInfoResolver,
+  ConferenceParticipantResolver,
+  ConversationParticipantResolver,
+];
 
 /** How a router turns an entity representation into a participant (see each kind's entity.ts). */
 const ENTITIES: ReadonlyArray<EntityResolver> = [conferenceParticipantEntity];

@@ -1,0 +1,55 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { JSONScalar } from "../../scalars.js";
+import type { JsonValue } from "../../twilio/form.js";
+import { Participant, type ParticipantKind } from "../participant.js";
+
+@ObjectType({
+  implements: Participant,
+  description:
+    "A chat user or messaging address taking part in a Twilio Conversation. Its `sid` is MB….",
+})
+export class ConversationParticipant implements Participant {
+  sid: string;
+  kind: ParticipantKind.CONVERSATION;
+  accountSid: string | null;
+  dateCreated: Date | null;
+  dateUpdated: Date | null;
+  url: string | null;
+
+  @Field(() => String, { nullable: true, description: "The conversation's SID (CH…)." })
+  conversationSid: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The Conversation Service (IS…); set when the participant was added through one.",
+  })
+  chatServiceSid: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The Conversations user identity; null for an SMS or WhatsApp participant.",
+  })
+  identity: string | null;
+
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: "The participant's metadata: Twilio stores it as JSON text, returned here parsed.",
+  })
+  attributes: JsonValue | null;
+
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description:
+      "How the participant exchanges messages (type, address, proxy_address …), as Twilio returns it.",
+  })
+  messagingBinding: JsonValue | null;
+
+  @Field(() => String, { nullable: true, description: "The conversation-level role (RL…)." })
+  roleSid: string | null;
+
+  @Field(() => Int, { nullable: true })
+  lastReadMessageIndex: number | null;
+
+  @Field(() => String, { nullable: true })
+  lastReadTimestamp: string | null;
+}

@@ -1,0 +1,365 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
+import { ACCOUNT_SID, AUTH_TOKEN, startTestGateway, type TestGateway } from "../support/gateway.js";
+
+const CONVERSATION_SID = "CH" + "a".repeat(32);
+const PARTICIPANT_SID = "MB" + "b".repeat(32);
+const ROLE_SID = "RL" + "c".repeat(32);
+const SERVICE_SID = "IS" + "d".repeat(32);
+
+const ADD = /* GraphQL */ `
+  mutation Add($input: AddConversationParticipantInput!) {
+    addConversationParticipant(input: $input) {
+      __typename
+      sid
+      kind
+      accountSid
+      conversationSid
+      chatServiceSid
+      identity
+      attributes
+      messagingBinding
+      roleSid
+      dateCreated
+      dateUpdated
+      url
+      lastReadMessageIndex
+      lastReadTimestamp
+    }
+  }
+`;
+
+const PARTICIPANTS_PATH = `/v1/Conversations/${CONVERSATION_SID}/Participants`;
+
+const TWILIO_ANSWER = {
+  account_sid: ACCOUNT_SID,
+  conversation_sid: CONVERSATION_SID,
+  sid: PARTICIPANT_SID,
+  identity: null,
+  attributes: '{ "role": "driver" }',
+  messaging_binding: {
+    type: "sms",
+    address: "+15558675310",
+    proxy_address: "+15017122661",
+  },
+  role_sid: ROLE_SID,
+  date_created: "2015-12-16T22:18:37Z",
+  date_updated: "2015-12-16T22:18:38Z",
+  url: `https://conversations.twilio.com${PARTICIPANTS_PATH}/${PARTICIPANT_SID}`,
+  last_read_message_index: 7,
+  last_read_timestamp: "2015-12-16T22:20:00Z",
+};
+
+const EVERY_PARAMETER = {
+  conversationSid: CONVERSATION_SID,
+  identity: "driver ana/1",
+  messagingBinding: {
+    address: "+15558675310",
+    proxyAddress: "whatsapp:+15017122661",
+    projectedAddress: "+15017122662",
+  },
+  dateCreated: "2024-03-05T06:07:08.123+02:00",
+  dateUpdated: "2024-03-05T04:07:09Z",
+  attributes: { role: "driver", tags: ["a b"] },
+  roleSid: ROLE_SID,
+  webhookEnabled: false,
+};
+
+/** Written out by hand: what twilio-node sends for EVERY_PARAMETER, byte for byte. */
+const EXPECTED_BODY = [
+  "Identity=driver%20ana%2F1",
+  "MessagingBinding.Address=%2B15558675310",
+  "MessagingBinding.ProxyAddress=whatsapp%3A%2B15017122661",
+  "DateCreated=2024-03-05T04%3A07%3A08Z",
+  "DateUpdated=2024-03-05T04%3A07%3A09Z",
+  "Attributes=%7B%22role%22%3A%22driver%22%2C%22tags%22%3A%5B%22a%20b%22%5D%7D",
+  "MessagingBinding.ProjectedAddress=%2B15017122662",
+  `RoleSid=${ROLE_SID}`,
+].join("&");
+
+const SMS_PARTICIPANT = {
+  conversationSid: CONVERSATION_SID,
+  messagingBinding: { address: "+15558675310", proxyAddress: "+15017122661" },
+};
+
+const fake = new FakeTwilio();
+let gateway: TestGateway;
+
+beforeAll(async () => {
+  await fake.start();
+  gateway = await startTestGateway(fake.url, { TWILIO_TIMEOUT_MS: "300" });
+});
+afterAll(async () => {
+  await gateway.close();
+  await fake.stop();
+});
+beforeEach(() => fake.reset());
+
+describe("addConversationParticipant", () => {
+  it("sends every parameter exactly as twilio-node does and maps the answer", async () => {
+    fake.reply({ status: 201, body: TWILIO_ANSWER });
+    const result = await gateway.graphql(ADD, { input: EVERY_PARAMETER });
+
+    expect(result.errors).toBeUndefined();
+    expect(fake.requests).toHaveLength(1);
+    const [request] = fake.requests;
+    expect(request!.method).toBe("POST");
+    expect(request!.url).toBe(PARTICIPANTS_PATH);
+    expect(request!.headers.authorization).toBe(
+      "Basic " + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64"),
+    );
+    expect(request!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect(request!.headers.accept).toBe("application/json");
+    expect(request!.headers["x-twilio-webhook-enabled"]).toBe("false");
+    expect(request!.body).toBe(EXPECTED_BODY);
+
+    expect(result.data).toEqual({
+      addConversationParticipant: {
+        __typename: "ConversationParticipant",
+        sid: PARTICIPANT_SID,
+        kind: "CONVERSATION",
+        accountSid: ACCOUNT_SID,
+        conversationSid: CONVERSATION_SID,
+        chatServiceSid: null,
+        identity: null,
+        attributes: { role: "driver" },
+        messagingBinding: {
+          type: "sms",
+          address: "+15558675310",
+          proxy_address: "+15017122661",
+        },
+        roleSid: ROLE_SID,
+        dateCreated: "2015-12-16T22:18:37.000Z",
+        dateUpdated: "2015-12-16T22:18:38.000Z",
+        url: TWILIO_ANSWER.url,
+        lastReadMessageIndex: 7,
+        lastReadTimestamp: "2015-12-16T22:20:00Z",
+      },
+    });
+  });
+
+  it("adds through a Conversation Service when chatServiceSid is given", async () => {
+    const url = `https://conversations.twilio.com/v1/Services/${SERVICE_SID}/Conversations/${CONVERSATION_SID}/Participants/${PARTICIPANT_SID}`;
+    fake.reply({
+      status: 201,
+      body: {
+        ...TWILIO_ANSWER,
+        chat_service_sid: SERVICE_SID,
+        identity: "alice",
+        attributes: "{}",
+        messaging_binding: null,
+        url,
+      },
+    });
+    const result = await gateway.graphql(ADD, {
+      input: {
+        conversationSid: CONVERSATION_SID,
+        chatServiceSid: SERVICE_SID,
+        identity: "alice",
+        webhookEnabled: true,
+      },
+    });
+    expect(result.errors).toBeUndefined();
+    const [request] = fake.requests;
+    expect(request!.url).toBe(
+      `/v1/Services/${SERVICE_SID}/Conversations/${CONVERSATION_SID}/Participants`,
+    );
+    expect(request!.headers["x-twilio-webhook-enabled"]).toBe("true");
+    expect(request!.body).toBe("Identity=alice");
+    expect(result.data!.addConversationParticipant).toMatchObject({
+      chatServiceSid: SERVICE_SID,
+      identity: "alice",
+      attributes: {},
+      messagingBinding: null,
+      url,
+    });
+  });
+
+  it("percent-encodes a unique name in the path and sends no webhook header unless asked", async () => {
+    fake.reply({ status: 201, body: TWILIO_ANSWER });
+    const result = await gateway.graphql(ADD, {
+      input: { ...SMS_PARTICIPANT, conversationSid: "Support room 7/B?x#y" },
+    });
+    expect(result.errors).toBeUndefined();
+    const [request] = fake.requests;
+    expect(request!.url).toBe("/v1/Conversations/Support%20room%207%2FB%3Fx%23y/Participants");
+    expect(request!.headers).not.toHaveProperty("x-twilio-webhook-enabled");
+    expect(request!.body).toBe(
+      "MessagingBinding.Address=%2B15558675310&MessagingBinding.ProxyAddress=%2B15017122661",
+    );
+  });
+
+  it("sends attributes of any JSON kind as JSON text", async () => {
+    fake.reply({ status: 201, body: TWILIO_ANSWER }, { status: 201, body: TWILIO_ANSWER });
+    await gateway.graphql(ADD, { input: { ...SMS_PARTICIPANT, attributes: "vip" } });
+    await gateway.graphql(ADD, { input: { ...SMS_PARTICIPANT, attributes: [1, "a"] } });
+    expect(fake.requests.map((r) => r.body.split("&").at(-1))).toEqual([
+      "Attributes=%22vip%22",
+      "Attributes=%5B1%2C%22a%22%5D",
+    ]);
+  });
+
+  it("passes Twilio's 'participant already exists' error through with its code", async () => {
+    fake.reply(twilioError(409, 50433, "Participant already exists"));
+    const result = await gateway.graphql(ADD, {
+      input: { conversationSid: CONVERSATION_SID, identity: "alice" },
+    });
+    expect(result.data).toBeNull();
+    expect(result.errors).toEqual([
+      {
+        message: "Participant already exists",
+        locations: [{ line: 3, column: 5 }],
+        path: ["addConversationParticipant"],
+        extensions: {
+          code: "TWILIO_API_ERROR",
+          twilio: {
+            code: 50433,
+            status: 409,
+            message: "Participant already exists",
+            moreInfo: "https://www.twilio.com/docs/errors/50433",
+          },
+        },
+      },
+    ]);
+  });
+
+  it("passes Twilio's 'binding already exists' error through with its code", async () => {
+    const message = `A binding for this participant and proxy address already exists in Conversation ${CONVERSATION_SID}`;
+    fake.reply(twilioError(409, 50416, message));
+    const result = await gateway.graphql(ADD, { input: SMS_PARTICIPANT });
+    expect(result.errors![0]!.message).toBe(message);
+    expect(result.errors![0]!.extensions).toMatchObject({
+      code: "TWILIO_API_ERROR",
+      twilio: { code: 50416, status: 409 },
+    });
+  });
+
+  it("reports an unknown conversation as Twilio's 404 20404", async () => {
+    fake.reply(twilioError(404, 20404, "The requested resource was not found"));
+    const result = await gateway.graphql(ADD, {
+      input: { conversationSid: "no-such-room", identity: "alice" },
+    });
+    expect(fake.requests[0]!.url).toBe("/v1/Conversations/no-such-room/Participants");
+    expect(result.errors![0]!.extensions).toEqual({
+      code: "TWILIO_API_ERROR",
+      twilio: {
+        code: 20404,
+        status: 404,
+        message: "The requested resource was not found",
+        moreInfo: "https://www.twilio.com/docs/errors/20404",
+      },
+    });
+  });
+
+  it("rejects every bad field at once, nested ones by their path, and sends nothing", async () => {
+    const result = await gateway.graphql(ADD, {
+      input: {
+        conversationSid: "CH" + "z".repeat(32),
+        chatServiceSid: "IS123",
+        identity: "x".repeat(257),
+        messagingBinding: {
+          address: "5558675310",
+          proxyAddress: "not an address",
+          projectedAddress: "whatsapp:+15017122661",
+        },
+        roleSid: "RL1",
+      },
+    });
+    expect(fake.requests).toHaveLength(0);
+    expect(result.data).toBeNull();
+    expect(result.errors!.map((e) => [e.extensions!.code, e.extensions!.field])).toEqual(
+      [
+        "input.conversationSid",
+        "input.chatServiceSid",
+        "input.identity",
+        "input.roleSid",
+        "input.messagingBinding.address",
+        "input.messagingBinding.proxyAddress",
+        "input.messagingBinding.projectedAddress",
+      ].map((field) => ["BAD_USER_INPUT", field]),
+    );
+    expect(result.errors![2]!.message).toBe("input.identity: must be from 1 to 256 characters");
+    expect(result.errors![6]!.message).toBe(
+      "input.messagingBinding.projectedAddress: must be a phone number in E.164 format, e.g. +15558675310",
+    );
+  });
+
+  it("requires an identity or a messaging address", async () => {
+    const result = await gateway.graphql(ADD, {
+      input: {
+        conversationSid: CONVERSATION_SID,
+        messagingBinding: { proxyAddress: "+15017122661" },
+      },
+    });
+    expect(fake.requests).toHaveLength(0);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]!.message).toBe(
+      "input.identity: is required unless messagingBinding.address is given",
+    );
+    expect(result.errors![0]!.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      field: "input.identity",
+    });
+  });
+
+  it("rejects a date that is not a date-time, and a missing conversation, by field", async () => {
+    const badDate = await gateway.graphql(ADD, {
+      input: { ...SMS_PARTICIPANT, dateCreated: "yesterday" },
+    });
+    const missing = await gateway.graphql(ADD, { input: { identity: "alice" } });
+    expect(fake.requests).toHaveLength(0);
+    expect(badDate.errors!.map((e) => e.extensions)).toEqual([
+      { code: "BAD_USER_INPUT", field: "input.dateCreated" },
+    ]);
+    expect(missing.errors!.map((e) => e.extensions)).toEqual([
+      { code: "BAD_USER_INPUT", field: "input.conversationSid" },
+    ]);
+  });
+
+  it("retries a 429 after Retry-After and then succeeds, once", async () => {
+    fake.reply(
+      { ...twilioError(429, 20429, "Too Many Requests"), headers: { "retry-after": "1" } },
+      { status: 201, body: TWILIO_ANSWER },
+    );
+    const result = await gateway.graphql(ADD, {
+      input: { ...SMS_PARTICIPANT, webhookEnabled: true },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(fake.requests).toHaveLength(2);
+    expect(fake.requests[1]!.body).toBe(fake.requests[0]!.body);
+    expect(fake.requests[1]!.headers["x-twilio-webhook-enabled"]).toBe("true");
+    expect(result.data!.addConversationParticipant).toMatchObject({ sid: PARTICIPANT_SID });
+  });
+
+  it("maps a 500 HTML page to UPSTREAM_UNAVAILABLE without retrying the create", async () => {
+    fake.reply({ status: 500, body: "<html><body>Internal error</body></html>" });
+    const result = await gateway.graphql(ADD, { input: SMS_PARTICIPANT });
+    expect(fake.requests).toHaveLength(1);
+    expect(result.errors![0]!.extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
+    expect(result.errors![0]!.message).toBe("Twilio conversations is unavailable: HTTP 500");
+  });
+
+  it("maps a slow Twilio to UPSTREAM_TIMEOUT and does not retry", async () => {
+    fake.reply({ status: 201, body: TWILIO_ANSWER, delayMs: 1000 });
+    const result = await gateway.graphql(ADD, { input: SMS_PARTICIPANT });
+    expect(result.errors![0]!.extensions).toEqual({ code: "UPSTREAM_TIMEOUT" });
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it("never writes the auth token, the participant's data or the upstream URL to the log", async () => {
+    fake.reply(twilioError(409, 50433, "Participant already exists"));
+    await gateway.graphql(ADD, {
+      input: {
+        conversationSid: CONVERSATION_SID,
+        identity: "alice-private",
+        attributes: { ssn: "078-05-1120" },
+      },
+    });
+    const log = gateway.logLines.join("\n");
+    expect(log).toContain("conversation.participant.create");
+    expect(log).not.toContain(AUTH_TOKEN);
+    expect(log).not.toContain("alice-private");
+    expect(log).not.toContain("078-05-1120");
+    expect(log).not.toContain(fake.url);
+  });
+});
