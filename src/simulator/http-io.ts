@@ -28,6 +28,10 @@ export function readBody(request: IncomingMessage, limit: number): Promise<strin
       if (!tooLarge) resolve(Buffer.concat(chunks).toString("utf8"));
     });
     request.on("error", reject);
+    // A client that goes away mid-body may end the stream without "end" or "error".
+    request.on("close", () => {
+      if (!request.complete) reject(new Error("request closed before its body was read"));
+    });
   });
 }
 

@@ -3,7 +3,7 @@ import { methodNotAllowed } from "./errors.js";
 import type { FormParams } from "./form.js";
 import type { AccountState } from "./store.js";
 
-export const TWILIO_HOSTS = [
+const TWILIO_HOSTS = [
   "proxy.twilio.com",
   "flex-api.twilio.com",
   "conversations.twilio.com",
@@ -12,7 +12,7 @@ export const TWILIO_HOSTS = [
 
 export type TwilioHost = (typeof TWILIO_HOSTS)[number];
 
-export function isTwilioHost(value: string): value is TwilioHost {
+function isTwilioHost(value: string): value is TwilioHost {
   return (TWILIO_HOSTS as readonly string[]).includes(value);
 }
 
@@ -134,10 +134,12 @@ export interface Target {
 /**
  * Which product a request is for. A request whose Host header is a Twilio host (an HTTP proxy in
  * front of a real SDK) is routed by it; anything else carries the host as its first path segment.
+ * Links in responses use the authority the client used, or `ownAuthority` when it sent none.
  */
 export function resolveTarget(
   pathname: string,
   hostHeader: string | undefined,
+  ownAuthority: string,
 ): Target | undefined {
   const headerHost = hostHeader?.toLowerCase().replace(/:\d+$/, "");
   if (headerHost !== undefined && isTwilioHost(headerHost)) {
@@ -149,6 +151,6 @@ export function resolveTarget(
   return {
     host: first,
     path: slash === -1 ? "/" : pathname.slice(slash),
-    hostUrl: `http://${hostHeader ?? "127.0.0.1"}/${first}`,
+    hostUrl: `http://${hostHeader || ownAuthority}/${first}`,
   };
 }

@@ -61,10 +61,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   ]);
 
   function answer(request: IncomingMessage, text: string | undefined): Reply {
-    if (text === undefined)
+    if (text === undefined) {
       return { ...errorReply(bodyTooLarge(MAX_BODY_BYTES)), headers: { Connection: "close" } };
+    }
     const { pathname, search } = splitTarget(request.url ?? "/");
-    const target = resolveTarget(pathname, request.headers.host);
+    const target = resolveTarget(pathname, request.headers.host, authority);
     if (target === undefined) throw notFound(pathname);
     const accountSid = credentials.authenticate(request.headers.authorization);
     if (accountSid === undefined) {
@@ -106,6 +107,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     sendJson(response, reply.status, reply.body, reply.headers);
   }
 
+  // Set once listening; no request is handled before then.
+  let authority = "";
   let requests = 0;
   const server = createServer((request, response) => {
     requests++;
@@ -115,7 +118,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     });
   });
   const port = await listen(server, options.port ?? 0, options.host ?? "127.0.0.1");
-  const url = `http://${urlHost(options.host ?? "127.0.0.1")}:${port}`;
+  authority = `${urlHost(options.host ?? "127.0.0.1")}:${port}`;
+  const url = `http://${authority}`;
   const base = (host: TwilioHost): string => `${url}/${host}`;
   return {
     url,

@@ -75,6 +75,29 @@ const CREATE_EVENT_LISTS: Readonly<Record<string, readonly string[]>> = {
   ConferenceRecordingStatusCallbackEvent: ["in-progress", "completed", "failed", "absent"],
 };
 
+interface ValueRule {
+  name: string;
+  /** Allowed values, lower-cased. */
+  known: ReadonlySet<string>;
+  isList: boolean;
+}
+
+function valueRules(
+  table: Readonly<Record<string, readonly string[]>>,
+  isList: boolean,
+): ValueRule[] {
+  return Object.entries(table).map(([name, allowed]) => ({
+    name,
+    known: new Set(allowed.map((value) => value.toLowerCase())),
+    isList,
+  }));
+}
+
+const CREATE_VALUE_RULES: readonly ValueRule[] = [
+  ...valueRules(CREATE_ENUMS, false),
+  ...valueRules(CREATE_EVENT_LISTS, true),
+];
+
 const CREATE_METHODS = [
   "StatusCallbackMethod",
   "WaitMethod",
@@ -149,10 +172,7 @@ function create(context: RequestContext): RouteResult {
     throw invalidParameter("MaxParticipants", String(maxParticipants));
   }
   checkMethods(form, CREATE_METHODS);
-  for (const [name, allowed] of Object.entries(CREATE_ENUMS))
-    checkValues(form, name, allowed, false);
-  for (const [name, allowed] of Object.entries(CREATE_EVENT_LISTS))
-    checkValues(form, name, allowed, true);
+  for (const rule of CREATE_VALUE_RULES) checkValues(form, rule);
   matching(form, "Byoc", BYOC_SID);
   const callSidToCoach = matching(form, "CallSidToCoach", CALL_SID) ?? null;
   const coaching = flag(form, "Coaching") ?? callSidToCoach !== null;
@@ -241,18 +261,13 @@ function checkMethods(form: FormParams, names: readonly string[]): void {
   }
 }
 
-function checkValues(
-  form: FormParams,
-  name: string,
-  allowed: readonly string[],
-  isList: boolean,
-): void {
-  const values = isList
-    ? form.all(name).flatMap((v) => v.split(/\s+/).filter(Boolean))
-    : form.all(name).slice(0, 1);
-  const known = new Set(allowed.map((a) => a.toLowerCase()));
+function checkValues(form: FormParams, rule: ValueRule): void {
+  const sent = form.all(rule.name);
+  const values = rule.isList
+    ? sent.flatMap((v) => v.split(/\s+/).filter(Boolean))
+    : sent.slice(0, 1);
   for (const value of values) {
-    if (!known.has(value.toLowerCase())) throw invalidParameter(name, value);
+    if (!rule.known.has(value.toLowerCase())) throw invalidParameter(rule.name, value);
   }
 }
 
