@@ -13,12 +13,16 @@ import { conferenceParticipantEntity } from "./participants/conference/entity.js
 import { ConferenceParticipantResolver } from "./participants/conference/resolver.js";
 import { ConversationParticipantResolver } from "./participants/conversation/resolver.js";
 import type { EntityResolver } from "./participants/entity.js";
+import { InteractionParticipantResolver } from "./participants/interaction/resolver.js";
+import { ProxyParticipantResolver } from "./participants/proxy/resolver.js";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const RESOLVERS: NonEmptyArray<Function> = [
   GatewayInfoResolver,
   ConferenceParticipantResolver,
   ConversationParticipantResolver,
+  ProxyParticipantResolver,
+  InteractionParticipantResolver,
 ];
 
 /** How a router turns an entity representation into a participant (see each kind's entity.ts). */

@@ -1,0 +1,35 @@
+import { Field, ObjectType } from "type-graphql";
+import { JSONScalar } from "../../scalars.js";
+import type { JsonValue } from "../../twilio/form.js";
+import { Participant, type ParticipantKind } from "../participant.js";
+import { InteractionParticipantType } from "./enums.js";
+
+@ObjectType({
+  implements: Participant,
+  description:
+    "A participant of a Flex interaction channel. Twilio returns no account or dates for it, " +
+    "so `accountSid`, `dateCreated` and `dateUpdated` are always null.",
+})
+export class InteractionParticipant implements Participant {
+  sid: string;
+  kind: ParticipantKind.INTERACTION;
+  accountSid: null;
+  dateCreated: null;
+  dateUpdated: null;
+  url: string | null;
+
+  @Field(() => InteractionParticipantType, { nullable: true })
+  type: InteractionParticipantType | null;
+
+  @Field(() => String, { nullable: true })
+  interactionSid: string | null;
+
+  @Field(() => String, { nullable: true })
+  channelSid: string | null;
+
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: "Routing details such as the TaskRouter task and worker SIDs.",
+  })
+  routingProperties: JsonValue | null;
+}
