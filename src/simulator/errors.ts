@@ -61,7 +61,7 @@ export const internalError = (): TwilioError =>
   new TwilioError(500, 20500, "Internal Server Error");
 
 export const serviceUnavailable = (): TwilioError =>
-  new TwilioError(503, 20503, "Service Unavailable");
+  new TwilioError(503, 20503, "Service unavailable");
 
 // Programmable Voice (2010 API, Calls and Participants)
 
