@@ -8,11 +8,11 @@ import { InteractionParticipantType } from "./enums.js";
 import type { AddInteractionParticipantInput } from "./inputs.js";
 import type { InteractionParticipant } from "./types.js";
 
-/** Create parameters in the spec's (and twilio-node's) order; the encoder writes objects as JSON text. */
+/** Create parameters in the spec's (and twilio-node's) order. */
 const CREATE_PARAMS: WireTable<AddInteractionParticipantInput> = [
   ["Type", "type"],
-  ["MediaProperties", "mediaProperties"],
-  ["RoutingProperties", "routingProperties"],
+  ["MediaProperties", "mediaProperties", "json"],
+  ["RoutingProperties", "routingProperties", "json"],
 ];
 
 function participantsPath(interactionSid: string, channelSid: string): string {
