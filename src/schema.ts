@@ -15,6 +15,7 @@ import { ConversationParticipantResolver } from "./participants/conversation/res
 import type { EntityResolver } from "./participants/entity.js";
 import { InteractionParticipantResolver } from "./participants/interaction/resolver.js";
 import { ProxyParticipantResolver } from "./participants/proxy/resolver.js";
+import { AddParticipantResolver } from "./participants/unified/resolver.js";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const RESOLVERS: NonEmptyArray<Function> = [
@@ -23,6 +24,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
   ConversationParticipantResolver,
   ProxyParticipantResolver,
   InteractionParticipantResolver,
+  AddParticipantResolver,
 ];
 
 /** How a router turns an entity representation into a participant (see each kind's entity.ts). */
@@ -36,6 +38,12 @@ const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
 
 /**
+ * Federation's schema builder does not know graphql-js's built-in `@oneOf` and rejects the
+ * printed SDL without its definition; with it, the rebuilt type is flagged `isOneOf` again.
+ */
+const ONE_OF_DIRECTIVE = "directive @oneOf on INPUT_OBJECT";
+
+/**
  * Builds the schema from the type-graphql classes, then re-builds it as an Apollo Federation 2
  * subgraph (adding `_service`, `_entities` and the `@key` entities) so the same schema serves
  * frontends directly and a router as one subgraph of a supergraph.
@@ -44,7 +52,9 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const typeGraphQLSchema = markOneOfInputs(
     await buildSchema({ resolvers: RESOLVERS, validate: false, skipCheck: true }),
   );
-  const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphQLSchema)}`);
+  const typeDefs = parse(
+    `${FEDERATION_LINK}\n${ONE_OF_DIRECTIVE}\n\n${printSchemaWithDirectives(typeGraphQLSchema)}`,
+  );
   const resolvers: Record<string, object> = createResolversMap(typeGraphQLSchema);
   for (const entity of ENTITIES) {
     resolvers[entity.typeName] = {

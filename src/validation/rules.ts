@@ -3,7 +3,10 @@ import { type InputIssue, InputValidationError } from "../errors.js";
 /** A check on one present (non-null) value: returns why it is wrong, or nothing. */
 export type FieldRule = (value: unknown) => string | undefined;
 
-/** A check across the fields of one input object: returns issues keyed by field name. */
+/**
+ * A check across the fields of one input object: returns issues keyed by field name, or by
+ * "" for an issue with the object as a whole.
+ */
 export type ObjectRule<T = Record<string, unknown>> = (
   input: T,
 ) => ReadonlyArray<{ field: string; message: string }>;
@@ -51,7 +54,7 @@ export function CheckObject<T>(rule: ObjectRule<T>): ClassDecorator {
 
 /** Collects every issue in `value` according to the rules declared on `type`. */
 export function collectIssues(type: InputClass, value: unknown, path: string): InputIssue[] {
-  const at = (field: string) => (path ? `${path}.${field}` : field);
+  const at = (field: string) => (path && field ? `${path}.${field}` : path || field);
   if (value === null || value === undefined || typeof value !== "object") return [];
   const input = value as Record<string, unknown>;
   const issues: InputIssue[] = [];
