@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
 import { ACCOUNT_SID, AUTH_TOKEN, startTestGateway, type TestGateway } from "../support/gateway.js";
@@ -7,27 +8,11 @@ const PARTICIPANT_SID = "MB" + "b".repeat(32);
 const ROLE_SID = "RL" + "c".repeat(32);
 const SERVICE_SID = "IS" + "d".repeat(32);
 
-const ADD = /* GraphQL */ `
-  mutation Add($input: AddConversationParticipantInput!) {
-    addConversationParticipant(input: $input) {
-      __typename
-      sid
-      kind
-      accountSid
-      conversationSid
-      chatServiceSid
-      identity
-      attributes
-      messagingBinding
-      roleSid
-      dateCreated
-      dateUpdated
-      url
-      lastReadMessageIndex
-      lastReadTimestamp
-    }
-  }
-`;
+/** The checked-in operation that frontends use. */
+const ADD = readFileSync(
+  new URL("../../schema/operations/conversation.graphql", import.meta.url),
+  "utf8",
+);
 
 const PARTICIPANTS_PATH = `/v1/Conversations/${CONVERSATION_SID}/Participants`;
 
@@ -189,13 +174,16 @@ describe("addConversationParticipant", () => {
     );
   });
 
-  it("sends attributes of any JSON kind as JSON text", async () => {
-    fake.reply({ status: 201, body: TWILIO_ANSWER }, { status: 201, body: TWILIO_ANSWER });
-    await gateway.graphql(ADD, { input: { ...SMS_PARTICIPANT, attributes: "vip" } });
-    await gateway.graphql(ADD, { input: { ...SMS_PARTICIPANT, attributes: [1, "a"] } });
+  it("sends attributes of any JSON kind, and null, as JSON text", async () => {
+    const kinds = ["vip", [1, "a"], null];
+    fake.reply(...kinds.map(() => ({ status: 201, body: TWILIO_ANSWER })));
+    for (const attributes of kinds) {
+      await gateway.graphql(ADD, { input: { ...SMS_PARTICIPANT, attributes } });
+    }
     expect(fake.requests.map((r) => r.body.split("&").at(-1))).toEqual([
       "Attributes=%22vip%22",
       "Attributes=%5B1%2C%22a%22%5D",
+      "Attributes=null",
     ]);
   });
 
@@ -208,7 +196,7 @@ describe("addConversationParticipant", () => {
     expect(result.errors).toEqual([
       {
         message: "Participant already exists",
-        locations: [{ line: 3, column: 5 }],
+        locations: [{ line: 3, column: 3 }],
         path: ["addConversationParticipant"],
         extensions: {
           code: "TWILIO_API_ERROR",

@@ -1,5 +1,6 @@
 import type { TwilioCredentials } from "../../config.js";
 import type { TwilioClient } from "../../twilio/client.js";
+import type { JsonValue } from "../../twilio/form.js";
 import { twilioPath } from "../../twilio/path.js";
 import { toWireParams, type WireTable } from "../../twilio/wire-params.js";
 import { ParticipantKind } from "../participant.js";
@@ -16,7 +17,7 @@ import type { ConversationParticipant } from "./types.js";
 
 /**
  * The create form flattened to one value per wire parameter, named as twilio-node's options:
- * the nested binding becomes the dotted `MessagingBinding.*` keys and the attributes JSON text.
+ * the nested binding becomes the dotted `MessagingBinding.*` keys.
  */
 interface CreateConversationParticipantForm {
   identity?: string | null;
@@ -24,7 +25,7 @@ interface CreateConversationParticipantForm {
   messagingBindingProxyAddress?: string | null;
   dateCreated?: Date | null;
   dateUpdated?: Date | null;
-  attributes?: string | null;
+  attributes?: JsonValue;
   messagingBindingProjectedAddress?: string | null;
   roleSid?: string | null;
 }
@@ -36,7 +37,7 @@ const CREATE_PARAMS: WireTable<CreateConversationParticipantForm> = [
   ["MessagingBinding.ProxyAddress", "messagingBindingProxyAddress"],
   ["DateCreated", "dateCreated"],
   ["DateUpdated", "dateUpdated"],
-  ["Attributes", "attributes"],
+  ["Attributes", "attributes", "json"],
   ["MessagingBinding.ProjectedAddress", "messagingBindingProjectedAddress"],
   ["RoleSid", "roleSid"],
 ];
@@ -49,12 +50,7 @@ function toCreateForm(input: AddConversationParticipantInput): CreateConversatio
     messagingBindingProxyAddress: binding?.proxyAddress,
     dateCreated: input.dateCreated,
     dateUpdated: input.dateUpdated,
-    // Any JSON value (a string or an array too) travels as its JSON text, which the encoder
-    // would not produce for those on its own.
-    attributes:
-      input.attributes === undefined || input.attributes === null
-        ? input.attributes
-        : JSON.stringify(input.attributes),
+    attributes: input.attributes,
     messagingBindingProjectedAddress: binding?.projectedAddress,
     roleSid: input.roleSid,
   };
