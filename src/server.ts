@@ -7,6 +7,7 @@ import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config.js";
 import type { GatewayContext } from "./context.js";
 import { createErrorFormatter, expandInputIssuesPlugin } from "./error-format.js";
+import { createGraphiQLRoutes } from "./graphiql/routes.js";
 import type { Logger } from "./logger.js";
 import { credentialsForRequest } from "./request-credentials.js";
 import type { TwilioClient } from "./twilio/client.js";
@@ -29,7 +30,8 @@ export interface RunningGateway {
 
 /**
  * Apollo Server on a plain node:http server: `/graphql` for API clients, `/health` for
- * orchestrators. Plain node:http keeps the hot path short (see STACK.md's measurements).
+ * orchestrators, `/graphiql` (and `/graphql` opened in a browser) for people. Plain node:http
+ * keeps the hot path short (see STACK.md's measurements).
  */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
   const { schema, twilio, config, logger } = options;
@@ -50,6 +52,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     ],
   });
   await apollo.start();
+  const graphiql = createGraphiQLRoutes(logger);
 
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const headers = new HeaderMap();
@@ -104,8 +107,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const route =
-      url.pathname === "/graphql"
+    const route = graphiql.handles(req, url)
+      ? graphiql.serve(req, res, url)
+      : url.pathname === "/graphql"
         ? handleGraphQL(req, res, url)
         : url.pathname === "/health"
           ? Promise.resolve(sendJson(res, 200, { status: "ok", mode: config.mode }))

@@ -1,0 +1,279 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  type DefinitionNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  print,
+  TokenKind,
+  type ValueNode,
+  visit,
+} from "graphql";
+import type { Logger } from "../logger.js";
+
+/** What GraphiQL opens with on a first visit. */
+export interface DefaultDocument {
+  query: string;
+  /** Pretty-printed JSON for the variables editor. */
+  variables: string;
+}
+
+export interface OperationSource {
+  /** The file name, for messages. */
+  name: string;
+  text: string;
+}
+
+/** The root fields the page opens with, one operation each, in this order. */
+const OPENING_FIELDS = [
+  "addProxyParticipant",
+  "addInteractionParticipant",
+  "addConversationParticipant",
+  "addConferenceParticipant",
+  "addParticipant",
+  "gatewayInfo",
+] as const;
+
+type OpeningField = (typeof OPENING_FIELDS)[number];
+
+/** Made-up SIDs in Twilio's shape (prefix + 32 hex digits), which the simulator accepts. */
+const exampleSid = (prefix: string) => `${prefix}${"0".repeat(31)}1`;
+
+const EXAMPLE_CONFERENCE_PARTICIPANT = {
+  conferenceSid: exampleSid("CF"),
+  from: "+15017122661",
+  to: "+15558675310",
+  label: "alice",
+  earlyMedia: true,
+  beep: "ON_ENTER",
+};
+
+/**
+ * Argument values for each opening field, as a client would send them. Each operation's
+ * variables are looked up by where they sit in its root field's arguments, so an operation
+ * may take `$input` whole or single fields of it.
+ */
+const EXAMPLE_ARGUMENTS: Readonly<Record<OpeningField, Record<string, unknown>>> = {
+  addProxyParticipant: {
+    input: {
+      serviceSid: exampleSid("KS"),
+      sessionSid: exampleSid("KC"),
+      identifier: "+15558675310",
+      friendlyName: "Alice",
+    },
+  },
+  addInteractionParticipant: {
+    input: {
+      interactionSid: exampleSid("KD"),
+      channelSid: exampleSid("UO"),
+      type: "CUSTOMER",
+      mediaProperties: { level: "to", name: "Alice", address: "+15558675310", type: "sms" },
+    },
+  },
+  addConversationParticipant: {
+    input: {
+      conversationSid: exampleSid("CH"),
+      messagingBinding: { address: "+15558675310", proxyAddress: "+15017122661" },
+      attributes: { customerId: "c-1001", vip: true },
+    },
+  },
+  addConferenceParticipant: { input: EXAMPLE_CONFERENCE_PARTICIPANT },
+  // Conference participants can be added again and again (Proxy and Conversations refuse a
+  // repeated identifier), so the unified example stays runnable after the first try.
+  addParticipant: {
+    input: { conference: { ...EXAMPLE_CONFERENCE_PARTICIPANT, label: "bob", to: "+15558675311" } },
+  },
+  gatewayInfo: {},
+};
+
+const HEADER = [
+  "# Example operations from schema/operations/. The",
+  "# variables below use made-up SIDs that the embedded",
+  "# Twilio simulator accepts. Press ▶ and pick one, or",
+  "# put the cursor in one and press Ctrl-Enter.",
+  "#",
+  '# To use your own Twilio account, add under "Headers":',
+  '#   {"Authorization": "Basic <base64 of SID:token>"}',
+  '# (in the browser console: btoa("AC…:auth-token")).',
+].join("\n");
+
+/**
+ * Reads `schema/operations/*.graphql`, the same operations the tests and frontends use, so the
+ * page cannot drift from them. Never fails start-up: a file that does not parse or a missing
+ * operation is logged and left out.
+ */
+export function loadDefaultDocument(logger: Logger): DefaultDocument {
+  const directory = findOperationsDirectory();
+  const sources = directory
+    ? readdirSync(directory)
+        .filter((file) => file.endsWith(".graphql"))
+        .sort()
+        .map((file) => ({ name: file, text: readFileSync(path.join(directory, file), "utf8") }))
+    : [];
+  const { document, problems } = buildDefaultDocument(sources);
+  if (!directory) problems.unshift("schema/operations/ was not found");
+  if (problems.length > 0) {
+    logger.warn("GraphiQL's default document is incomplete", { problems });
+  }
+  return document;
+}
+
+/**
+ * Picks the first operation for each opening field and joins them into one document. All the
+ * operations share GraphiQL's one variables object, so a variable name used by more than one
+ * of them (every `$input`) is prefixed with its operation's name.
+ */
+export function buildDefaultDocument(sources: readonly OperationSource[]): {
+  document: DefaultDocument;
+  problems: string[];
+} {
+  const problems: string[] = [];
+  const operations: OperationDefinitionNode[] = [];
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const source of sources) {
+    let definitions: readonly DefinitionNode[];
+    try {
+      definitions = parse(source.text).definitions;
+    } catch (error) {
+      problems.push(`${source.name}: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    for (const definition of definitions) {
+      if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
+      if (definition.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(definition.name.value)) {
+        fragments.set(definition.name.value, definition);
+      }
+    }
+  }
+
+  const chosen: Array<{ name: string; operation: OperationDefinitionNode; field: FieldNode }> = [];
+  for (const fieldName of OPENING_FIELDS) {
+    const operation = operations.find(
+      (candidate) => candidate.name && soleRootField(candidate) === fieldName,
+    );
+    const field = operation && rootFields(operation)[0];
+    if (!operation?.name || !field) {
+      problems.push(`no named operation selects only ${fieldName}`);
+      continue;
+    }
+    chosen.push({ name: operation.name.value, operation, field });
+  }
+
+  const timesUsed = new Map<string, number>();
+  for (const { operation } of chosen) {
+    for (const definition of operation.variableDefinitions ?? []) {
+      const name = definition.variable.name.value;
+      timesUsed.set(name, (timesUsed.get(name) ?? 0) + 1);
+    }
+  }
+
+  const variables: Record<string, unknown> = {};
+  const parts = [HEADER];
+  for (const { name: operationName, operation, field } of chosen) {
+    const prefix = lowerFirst(operationName);
+    const rename = (name: string) =>
+      (timesUsed.get(name) ?? 0) > 1 ? `${prefix}${upperFirst(name)}` : name;
+    const examples = exampleVariables(field, EXAMPLE_ARGUMENTS[field.name.value as OpeningField]);
+    for (const [name, value] of Object.entries(examples)) variables[rename(name)] = value;
+    const renamed = visit(operation, {
+      Variable: (node) => ({ ...node, name: { ...node.name, value: rename(node.name.value) } }),
+    });
+    parts.push([...leadingComments(operation), print(renamed)].join("\n"));
+  }
+  for (const fragment of usedFragments(
+    chosen.map(({ operation }) => operation),
+    fragments,
+  )) {
+    parts.push(print(fragment));
+  }
+  return {
+    document: { query: `${parts.join("\n\n")}\n`, variables: JSON.stringify(variables, null, 2) },
+    problems,
+  };
+}
+
+function rootFields(operation: OperationDefinitionNode): FieldNode[] {
+  return operation.selectionSet.selections.filter(
+    (selection): selection is FieldNode =>
+      selection.kind === Kind.FIELD && selection.name.value !== "__typename",
+  );
+}
+
+function soleRootField(operation: OperationDefinitionNode): string | undefined {
+  const fields = rootFields(operation);
+  return fields.length === 1 ? fields[0]!.name.value : undefined;
+}
+
+/** Maps each variable in the field's arguments to the example value found at the same spot. */
+function exampleVariables(field: FieldNode, examples: Record<string, unknown>) {
+  const values: Record<string, unknown> = {};
+  const collect = (node: ValueNode, example: unknown): void => {
+    if (example === undefined) return;
+    if (node.kind === Kind.VARIABLE) {
+      values[node.name.value] = example;
+    } else if (node.kind === Kind.OBJECT && isRecord(example)) {
+      for (const objectField of node.fields) {
+        collect(objectField.value, example[objectField.name.value]);
+      }
+    } else if (node.kind === Kind.LIST && Array.isArray(example)) {
+      node.values.forEach((item, index) => collect(item, example[index]));
+    }
+  };
+  for (const argument of field.arguments ?? []) {
+    collect(argument.value, examples[argument.name.value]);
+  }
+  return values;
+}
+
+/** The `#` comment lines written right above an operation: its author's explanation. */
+function leadingComments(operation: OperationDefinitionNode): string[] {
+  const lines: string[] = [];
+  for (
+    let token = operation.loc?.startToken.prev;
+    token?.kind === TokenKind.COMMENT;
+    token = token.prev
+  ) {
+    lines.unshift(`#${token.value}`);
+  }
+  return lines;
+}
+
+function usedFragments(
+  operations: readonly OperationDefinitionNode[],
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): FragmentDefinitionNode[] {
+  const used = new Map<string, FragmentDefinitionNode>();
+  const pending: DefinitionNode[] = [...operations];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    visit(next, {
+      FragmentSpread(spread) {
+        const fragment = fragments.get(spread.name.value);
+        if (fragment && !used.has(spread.name.value)) {
+          used.set(spread.name.value, fragment);
+          pending.push(fragment);
+        }
+      },
+    });
+  }
+  return [...used.values()];
+}
+
+/** Walks up from this module, so it finds the folder from `src/` and from `dist/src/`. */
+function findOperationsDirectory(): string | undefined {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "schema", "operations");
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
