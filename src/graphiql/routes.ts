@@ -33,6 +33,7 @@ export function createGraphiQLRoutes(logger: Logger): GraphiQLRoutes {
     handles(req, url) {
       return (
         url.pathname === PAGE_PATH ||
+        url.pathname === `${PAGE_PATH}/` ||
         url.pathname.startsWith(ASSET_PREFIX) ||
         (url.pathname === "/graphql" && isBrowserNavigation(req, url))
       );
@@ -41,6 +42,13 @@ export function createGraphiQLRoutes(logger: Logger): GraphiQLRoutes {
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.statusCode = 405;
         res.setHeader("allow", "GET, HEAD");
+        res.end();
+        return;
+      }
+      if (url.pathname === `${PAGE_PATH}/`) {
+        // The page's links are relative to /graphiql; under /graphiql/ they would miss.
+        res.statusCode = 308;
+        res.setHeader("location", PAGE_PATH + url.search);
         res.end();
         return;
       }

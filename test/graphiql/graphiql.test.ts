@@ -193,6 +193,14 @@ describe("the GraphiQL page", () => {
   });
 });
 
+describe("routing /graphiql/", () => {
+  it("redirects to /graphiql, where the page's relative links resolve", async () => {
+    const answer = await request(`${app.gateway.url}/graphiql/?x=1`);
+    expect(answer.status).toBe(308);
+    expect(answer.headers.location).toBe("/graphiql?x=1");
+  });
+});
+
 describe("routing /graphql", () => {
   it("opened in a browser (HTML accepted, no query) shows GraphiQL", async () => {
     const response = await request(app.gateway.graphqlUrl, { headers: { accept: BROWSER_ACCEPT } });
