@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
 import { ACCOUNT_SID, AUTH_TOKEN, startTestGateway, type TestGateway } from "../support/gateway.js";
+import { itHandlesUpstreamFailures } from "../support/upstream-failures.js";
 
 const CONFERENCE_SID = "CF" + "a".repeat(32);
 const CALL_SID = "CA" + "b".repeat(32);
@@ -349,36 +350,13 @@ describe("addConferenceParticipant", () => {
     expect(JSON.stringify(result)).not.toContain("hunter2");
   });
 
-  it("retries a 429 after Retry-After and then succeeds, once", async () => {
-    fake.reply(
-      { ...twilioError(429, 20429, "Too Many Requests"), headers: { "retry-after": "1" } },
-      { status: 201, body: TWILIO_ANSWER },
-    );
-    const result = await gateway.graphql(ADD, {
-      input: { conferenceSid: CONFERENCE_SID, from: "+15017122661", to: "+15558675310" },
-    });
-    expect(result.errors).toBeUndefined();
-    expect(fake.requests).toHaveLength(2);
-    expect(fake.requests[1]!.body).toBe(fake.requests[0]!.body);
-  });
-
-  it("maps a 500 HTML page to UPSTREAM_UNAVAILABLE without retrying the create", async () => {
-    fake.reply({ status: 500, body: "<html><body>Internal error</body></html>" });
-    const result = await gateway.graphql(ADD, {
-      input: { conferenceSid: CONFERENCE_SID, from: "+15017122661", to: "+15558675310" },
-    });
-    expect(fake.requests).toHaveLength(1);
-    expect(result.errors![0]!.extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
-    expect(result.errors![0]!.message).not.toContain(fake.url);
-  });
-
-  it("maps a slow Twilio to UPSTREAM_TIMEOUT and does not retry", async () => {
-    fake.reply({ status: 201, body: TWILIO_ANSWER, delayMs: 1000 });
-    const result = await gateway.graphql(ADD, {
-      input: { conferenceSid: CONFERENCE_SID, from: "+15017122661", to: "+15558675310" },
-    });
-    expect(result.errors![0]!.extensions).toEqual({ code: "UPSTREAM_TIMEOUT" });
-    expect(fake.requests).toHaveLength(1);
+  itHandlesUpstreamFailures({
+    fake: () => fake,
+    send: () =>
+      gateway.graphql(ADD, {
+        input: { conferenceSid: CONFERENCE_SID, from: "+15017122661", to: "+15558675310" },
+      }),
+    success: { status: 201, body: TWILIO_ANSWER },
   });
 
   it("never writes the auth token, SIP password or upstream URL to the log", async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
 import { ACCOUNT_SID, AUTH_TOKEN, startTestGateway, type TestGateway } from "../support/gateway.js";
+import { itHandlesUpstreamFailures } from "../support/upstream-failures.js";
 
 const CONVERSATION_SID = "CH" + "a".repeat(32);
 const PARTICIPANT_SID = "MB" + "b".repeat(32);
@@ -304,34 +305,12 @@ describe("addConversationParticipant", () => {
     ]);
   });
 
-  it("retries a 429 after Retry-After and then succeeds, once", async () => {
-    fake.reply(
-      { ...twilioError(429, 20429, "Too Many Requests"), headers: { "retry-after": "1" } },
-      { status: 201, body: TWILIO_ANSWER },
-    );
-    const result = await gateway.graphql(ADD, {
-      input: { ...SMS_PARTICIPANT, webhookEnabled: true },
-    });
-    expect(result.errors).toBeUndefined();
-    expect(fake.requests).toHaveLength(2);
-    expect(fake.requests[1]!.body).toBe(fake.requests[0]!.body);
-    expect(fake.requests[1]!.headers["x-twilio-webhook-enabled"]).toBe("true");
-    expect(result.data!.addConversationParticipant).toMatchObject({ sid: PARTICIPANT_SID });
-  });
-
-  it("maps a 500 HTML page to UPSTREAM_UNAVAILABLE without retrying the create", async () => {
-    fake.reply({ status: 500, body: "<html><body>Internal error</body></html>" });
-    const result = await gateway.graphql(ADD, { input: SMS_PARTICIPANT });
-    expect(fake.requests).toHaveLength(1);
-    expect(result.errors![0]!.extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
-    expect(result.errors![0]!.message).toBe("Twilio conversations is unavailable: HTTP 500");
-  });
-
-  it("maps a slow Twilio to UPSTREAM_TIMEOUT and does not retry", async () => {
-    fake.reply({ status: 201, body: TWILIO_ANSWER, delayMs: 1000 });
-    const result = await gateway.graphql(ADD, { input: SMS_PARTICIPANT });
-    expect(result.errors![0]!.extensions).toEqual({ code: "UPSTREAM_TIMEOUT" });
-    expect(fake.requests).toHaveLength(1);
+  itHandlesUpstreamFailures({
+    fake: () => fake,
+    send: () => gateway.graphql(ADD, { input: { ...SMS_PARTICIPANT, webhookEnabled: true } }),
+    success: { status: 201, body: TWILIO_ANSWER },
+    checkRetried: (retried) =>
+      expect(retried.requests[1]!.headers["x-twilio-webhook-enabled"]).toBe("true"),
   });
 
   it("never writes the auth token, the participant's data or the upstream URL to the log", async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
 import { ACCOUNT_SID, AUTH_TOKEN, startTestGateway, type TestGateway } from "../support/gateway.js";
+import { itHandlesUpstreamFailures } from "../support/upstream-failures.js";
 
 const INTERACTION_SID = "KD" + "a".repeat(32);
 const CHANNEL_SID = "UO" + "b".repeat(32);
@@ -185,31 +186,10 @@ describe("addInteractionParticipant", () => {
     });
   });
 
-  it("retries a 429 after Retry-After and then succeeds, once", async () => {
-    fake.reply(
-      { ...twilioError(429, 20429, "Too Many Requests"), headers: { "retry-after": "1" } },
-      { status: 200, body: TWILIO_ANSWER },
-    );
-    const result = await gateway.graphql(ADD, { input: MINIMAL_INPUT });
-    expect(result.errors).toBeUndefined();
-    expect(fake.requests).toHaveLength(2);
-    expect(fake.requests[1]!.body).toBe(fake.requests[0]!.body);
-  });
-
-  it("maps a 500 HTML page to UPSTREAM_UNAVAILABLE without retrying the create", async () => {
-    fake.reply({ status: 500, body: "<html><body>Internal error</body></html>" });
-    const result = await gateway.graphql(ADD, { input: MINIMAL_INPUT });
-    expect(fake.requests).toHaveLength(1);
-    expect(result.data).toBeNull();
-    expect(result.errors![0]!.extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
-    expect(result.errors![0]!.message).not.toContain(fake.url);
-  });
-
-  it("maps a slow Twilio to UPSTREAM_TIMEOUT and does not retry", async () => {
-    fake.reply({ status: 200, body: TWILIO_ANSWER, delayMs: 1000 });
-    const result = await gateway.graphql(ADD, { input: MINIMAL_INPUT });
-    expect(result.errors![0]!.extensions).toEqual({ code: "UPSTREAM_TIMEOUT" });
-    expect(fake.requests).toHaveLength(1);
+  itHandlesUpstreamFailures({
+    fake: () => fake,
+    send: () => gateway.graphql(ADD, { input: MINIMAL_INPUT }),
+    success: { status: 200, body: TWILIO_ANSWER },
   });
 
   it("rejects every bad field at once and sends nothing", async () => {

@@ -1,0 +1,52 @@
+import { expect, it } from "vitest";
+import type { FakeResponse, FakeTwilio } from "./fake-twilio.js";
+import { twilioError } from "./fake-twilio.js";
+import type { GraphQLResult } from "./gateway.js";
+
+export interface UpstreamFailureCase {
+  fake: () => FakeTwilio;
+  /** Sends one valid create through the gateway. */
+  send: () => Promise<GraphQLResult>;
+  /** Twilio's success answer for that create. */
+  success: FakeResponse;
+  /** Product-specific checks on the two requests of a retried create. */
+  checkRetried?: (fake: FakeTwilio) => void;
+}
+
+/**
+ * The rules every create shares, whatever the product: a 429 is retried after Retry-After,
+ * anything that may have reached Twilio is never retried, and transport failures get their
+ * own codes without the upstream URL. The gateway under test must use TWILIO_TIMEOUT_MS=300.
+ */
+export function itHandlesUpstreamFailures(setup: UpstreamFailureCase): void {
+  it("retries a 429 after Retry-After and then succeeds, once", async () => {
+    const fake = setup.fake();
+    fake.reply(
+      { ...twilioError(429, 20429, "Too Many Requests"), headers: { "retry-after": "1" } },
+      setup.success,
+    );
+    const result = await setup.send();
+    expect(result.errors).toBeUndefined();
+    expect(fake.requests).toHaveLength(2);
+    expect(fake.requests[1]!.body).toBe(fake.requests[0]!.body);
+    setup.checkRetried?.(fake);
+  });
+
+  it("maps a 500 HTML page to UPSTREAM_UNAVAILABLE without retrying the create", async () => {
+    const fake = setup.fake();
+    fake.reply({ status: 500, body: "<html><body>Internal error</body></html>" });
+    const result = await setup.send();
+    expect(fake.requests).toHaveLength(1);
+    expect(result.data).toBeNull();
+    expect(result.errors![0]!.extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
+    expect(result.errors![0]!.message).not.toContain(fake.url);
+  });
+
+  it("maps a slow Twilio to UPSTREAM_TIMEOUT and does not retry", async () => {
+    const fake = setup.fake();
+    fake.reply({ ...setup.success, delayMs: 1000 });
+    const result = await setup.send();
+    expect(result.errors![0]!.extensions).toEqual({ code: "UPSTREAM_TIMEOUT" });
+    expect(fake.requests).toHaveLength(1);
+  });
+}
