@@ -7,6 +7,16 @@ import {
   createConferenceParticipantLoader,
 } from "./participants/conference/loader.js";
 import type { ConferenceParticipant } from "./participants/conference/types.js";
+import {
+  createInteractionChannelParticipantsLoader,
+  type InteractionChannelKey,
+} from "./participants/interaction/loader.js";
+import type { InteractionParticipant } from "./participants/interaction/types.js";
+import {
+  createProxyParticipantLoader,
+  type ProxyParticipantKey,
+} from "./participants/proxy/loader.js";
+import type { ProxyParticipant } from "./participants/proxy/types.js";
 import type { TwilioClient } from "./twilio/client.js";
 
 /**
@@ -15,6 +25,13 @@ import type { TwilioClient } from "./twilio/client.js";
  */
 export interface RequestLoaders {
   conferenceParticipant: DataLoader<ConferenceParticipantKey, ConferenceParticipant | null, string>;
+  proxyParticipant: DataLoader<ProxyParticipantKey, ProxyParticipant | null, string>;
+  /** A channel's whole participant list: Flex has no fetch for a single one. */
+  interactionChannelParticipants: DataLoader<
+    InteractionChannelKey,
+    InteractionParticipant[],
+    string
+  >;
 }
 
 export function createRequestLoaders(
@@ -24,5 +41,11 @@ export function createRequestLoaders(
   const limit = createLimiter(UPSTREAM_CONCURRENCY_PER_REQUEST);
   return {
     conferenceParticipant: createConferenceParticipantLoader(twilio, credentials, limit),
+    proxyParticipant: createProxyParticipantLoader(twilio, credentials, limit),
+    interactionChannelParticipants: createInteractionChannelParticipantsLoader(
+      twilio,
+      credentials,
+      limit,
+    ),
   };
 }

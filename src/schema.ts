@@ -13,7 +13,9 @@ import { conferenceParticipantEntity } from "./participants/conference/entity.js
 import { ConferenceParticipantResolver } from "./participants/conference/resolver.js";
 import { ConversationParticipantResolver } from "./participants/conversation/resolver.js";
 import type { EntityResolver } from "./participants/entity.js";
+import { interactionParticipantEntity } from "./participants/interaction/entity.js";
 import { InteractionParticipantResolver } from "./participants/interaction/resolver.js";
+import { proxyParticipantEntity } from "./participants/proxy/entity.js";
 import { ProxyParticipantResolver } from "./participants/proxy/resolver.js";
 import { AddParticipantResolver } from "./participants/unified/resolver.js";
 
@@ -28,7 +30,11 @@ const RESOLVERS: NonEmptyArray<Function> = [
 ];
 
 /** How a router turns an entity representation into a participant (see each kind's entity.ts). */
-const ENTITIES: ReadonlyArray<EntityResolver> = [conferenceParticipantEntity];
+const ENTITIES: ReadonlyArray<EntityResolver> = [
+  conferenceParticipantEntity,
+  proxyParticipantEntity,
+  interactionParticipantEntity,
+];
 
 /** Input objects that take exactly one of their fields (GraphQL's `@oneOf`). */
 const ONE_OF_INPUTS = new Set<string>(["AddParticipantInput"]);

@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType, ArgsType } from "type-graphql";
 import { InputValidationError } from "../errors.js";
 import type { NextPage, TwilioPage } from "../twilio/paging.js";
+import { intRange } from "../validation/formats.js";
+import { collectIssues } from "../validation/rules.js";
 
 @ObjectType({ description: "Relay-style paging information." })
 export class PageInfo {
@@ -24,6 +26,22 @@ export class ConnectionArgs {
     description: "An `endCursor` (or edge cursor) from a previous page.",
   })
   after?: string;
+}
+
+/**
+ * Checks a list's own arguments and its `first` together, so that every issue is reported at
+ * once and nothing is sent; `loadConnection` checks `first` again for lists that skip this.
+ */
+export function assertValidListArgs(
+  filterType: abstract new (...args: never[]) => unknown,
+  filter: object,
+  paging: ConnectionArgs,
+  maxPageSize: number,
+): void {
+  const issues = collectIssues(filterType, filter, "");
+  const firstIssue = paging.first == null ? undefined : intRange(1, maxPageSize)(paging.first);
+  if (firstIssue !== undefined) issues.push({ field: "first", message: firstIssue });
+  if (issues.length > 0) throw new InputValidationError(issues);
 }
 
 export interface Edge<T> {

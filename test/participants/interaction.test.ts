@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
 import { ACCOUNT_SID, AUTH_TOKEN, startTestGateway, type TestGateway } from "../support/gateway.js";
+import { checkedInOperation } from "../support/operations.js";
 import { itHandlesUpstreamFailures } from "../support/upstream-failures.js";
 
 const INTERACTION_SID = "KD" + "a".repeat(32);
@@ -11,10 +11,7 @@ const TASK_SID = "WT" + "d".repeat(32);
 const WORKER_SID = "WK" + "e".repeat(32);
 
 /** The checked-in operation that frontends use. */
-const ADD = readFileSync(
-  new URL("../../schema/operations/interaction.graphql", import.meta.url),
-  "utf8",
-);
+const ADD = checkedInOperation("interaction.graphql", "AddInteractionParticipant");
 
 const PARTICIPANTS_PATH = `/v1/Interactions/${INTERACTION_SID}/Channels/${CHANNEL_SID}/Participants`;
 const PARTICIPANT_URL = `https://flex-api.twilio.com${PARTICIPANTS_PATH}/${PARTICIPANT_SID}`;

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
 import { ACCOUNT_SID, AUTH_TOKEN, startTestGateway, type TestGateway } from "../support/gateway.js";
+import { checkedInOperation } from "../support/operations.js";
 import { itHandlesUpstreamFailures } from "../support/upstream-failures.js";
 
 const SERVICE_SID = "KS" + "a".repeat(32);
@@ -10,7 +10,7 @@ const PARTICIPANT_SID = "KP" + "c".repeat(32);
 const NUMBER_SID = "PN" + "d".repeat(32);
 
 /** The checked-in operation that frontends use. */
-const ADD = readFileSync(new URL("../../schema/operations/proxy.graphql", import.meta.url), "utf8");
+const ADD = checkedInOperation("proxy.graphql", "AddProxyParticipant");
 
 const PARTICIPANTS_PATH = `/v1/Services/${SERVICE_SID}/Sessions/${SESSION_SID}/Participants`;
 const PARTICIPANT_URL = `https://proxy.twilio.com${PARTICIPANTS_PATH}/${PARTICIPANT_SID}`;

@@ -1,12 +1,51 @@
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { type GatewayContext, requireCredentials } from "../../context.js";
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { type GatewayContext, loadersFor, requireCredentials } from "../../context.js";
 import { assertValid } from "../../validation/rules.js";
-import { AddInteractionParticipantInput } from "./inputs.js";
-import { createInteractionParticipant } from "./rest.js";
+import {
+  assertValidListArgs,
+  ConnectionArgs,
+  connectionTypes,
+  loadConnection,
+} from "../connection.js";
+import {
+  AddInteractionParticipantInput,
+  InteractionChannelArgs,
+  UpdateInteractionParticipantInput,
+} from "./inputs.js";
+import {
+  createInteractionParticipant,
+  INTERACTION_MAX_PAGE_SIZE,
+  listInteractionParticipants,
+  updateInteractionParticipant,
+} from "./rest.js";
 import { InteractionParticipant } from "./types.js";
+
+export const { ConnectionType: InteractionParticipantConnection } = connectionTypes(
+  InteractionParticipant,
+  "InteractionParticipant",
+);
 
 @Resolver(() => InteractionParticipant)
 export class InteractionParticipantResolver {
+  @Query(() => InteractionParticipantConnection, {
+    description: "The participants of a Flex interaction channel.",
+  })
+  async interactionParticipants(
+    @Args(() => InteractionChannelArgs) channel: InteractionChannelArgs,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
+    @Ctx() context: GatewayContext,
+  ) {
+    assertValidListArgs(InteractionChannelArgs, channel, paging, INTERACTION_MAX_PAGE_SIZE);
+    const credentials = requireCredentials(context);
+    const { interactionSid, channelSid } = channel;
+    return loadConnection({
+      args: paging,
+      scope: JSON.stringify(["interaction", credentials.accountSid, interactionSid, channelSid]),
+      maxPageSize: INTERACTION_MAX_PAGE_SIZE,
+      fetchPage: (page) => listInteractionParticipants(context.twilio, credentials, channel, page),
+    });
+  }
+
   @Mutation(() => InteractionParticipant, {
     description:
       "Adds a participant to a Flex interaction channel (POST /v1/Interactions/{KD}/Channels/{UO}/Participants).",
@@ -17,5 +56,25 @@ export class InteractionParticipantResolver {
   ): Promise<InteractionParticipant> {
     assertValid(AddInteractionParticipantInput, input);
     return createInteractionParticipant(context.twilio, requireCredentials(context), input);
+  }
+
+  @Mutation(() => InteractionParticipant, {
+    description:
+      "Closes a channel participant or puts it into wrap-up (POST …/Channels/{UO}/Participants/{UT}).",
+  })
+  async updateInteractionParticipant(
+    @Arg("input", () => UpdateInteractionParticipantInput)
+    input: UpdateInteractionParticipantInput,
+    @Ctx() context: GatewayContext,
+  ): Promise<InteractionParticipant> {
+    assertValid(UpdateInteractionParticipantInput, input);
+    const updated = await updateInteractionParticipant(
+      context.twilio,
+      requireCredentials(context),
+      input,
+    );
+    // The cached list may hold the participant as it was; it is read again when next needed.
+    loadersFor(context).interactionChannelParticipants.clear(input);
+    return updated;
   }
 }

@@ -1,11 +1,17 @@
 import type { TwilioCredentials } from "../../config.js";
 import type { TwilioClient } from "../../twilio/client.js";
+import { readTwilioPage, type TwilioPage } from "../../twilio/paging.js";
 import { twilioPath } from "../../twilio/path.js";
 import { toWireParams, type WireTable } from "../../twilio/wire-params.js";
+import type { PageRequest } from "../connection.js";
 import { ParticipantKind } from "../participant.js";
 import { jsonText, text, type TwilioJson } from "../response-fields.js";
 import { InteractionParticipantType } from "./enums.js";
-import type { AddInteractionParticipantInput } from "./inputs.js";
+import type {
+  AddInteractionParticipantInput,
+  UpdateInteractionParticipantInput,
+} from "./inputs.js";
+import type { InteractionChannelKey } from "./loader.js";
 import type { InteractionParticipant } from "./types.js";
 
 /** Create parameters in the spec's (and twilio-node's) order. */
@@ -14,6 +20,12 @@ const CREATE_PARAMS: WireTable<AddInteractionParticipantInput> = [
   ["MediaProperties", "mediaProperties", "json"],
   ["RoutingProperties", "routingProperties", "json"],
 ];
+
+/** Update parameters in the spec's (and twilio-node's) order. */
+const UPDATE_PARAMS: WireTable<UpdateInteractionParticipantInput> = [["Status", "status"]];
+
+/** The largest PageSize Flex accepts. */
+export const INTERACTION_MAX_PAGE_SIZE = 1000;
 
 function participantsPath(interactionSid: string, channelSid: string): string {
   return twilioPath`/v1/Interactions/${interactionSid}/Channels/${channelSid}/Participants`;
@@ -55,4 +67,40 @@ export function toInteractionParticipant(json: TwilioJson): InteractionParticipa
     channelSid: text(json, "channel_sid"),
     routingProperties: jsonText(json, "routing_properties"),
   };
+}
+
+export async function listInteractionParticipants(
+  client: TwilioClient,
+  credentials: TwilioCredentials,
+  channel: InteractionChannelKey,
+  page: PageRequest,
+): Promise<TwilioPage<InteractionParticipant>> {
+  const json = await client.request<TwilioJson>(credentials, {
+    product: "flex",
+    operation: "interaction.participant.list",
+    method: "GET",
+    path: participantsPath(channel.interactionSid, channel.channelSid),
+    query: [
+      ["PageSize", page.pageSize],
+      ["Page", page.page],
+      ["PageToken", page.pageToken],
+    ],
+  });
+  return readTwilioPage(json, "participants", toInteractionParticipant);
+}
+
+/** Flex has no fetch and no delete for a channel participant: an update is all there is. */
+export async function updateInteractionParticipant(
+  client: TwilioClient,
+  credentials: TwilioCredentials,
+  input: UpdateInteractionParticipantInput,
+): Promise<InteractionParticipant> {
+  const json = await client.request<TwilioJson>(credentials, {
+    product: "flex",
+    operation: "interaction.participant.update",
+    method: "POST",
+    path: twilioPath`/v1/Interactions/${input.interactionSid}/Channels/${input.channelSid}/Participants/${input.sid}`,
+    form: toWireParams(UPDATE_PARAMS, input),
+  });
+  return toInteractionParticipant(json ?? {});
 }

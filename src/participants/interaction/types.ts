@@ -1,9 +1,10 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { JSONScalar } from "../../scalars.js";
 import type { JsonValue } from "../../twilio/form.js";
 import { Participant, type ParticipantKind } from "../participant.js";
 import { InteractionParticipantType } from "./enums.js";
 
+@Directive('@key(fields: "interactionSid channelSid sid")')
 @ObjectType({
   implements: Participant,
   description:

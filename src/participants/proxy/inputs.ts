@@ -1,4 +1,4 @@
-import { Field, InputType } from "type-graphql";
+import { ArgsType, Field, InputType } from "type-graphql";
 import { length, messagingAddress, sid } from "../../validation/formats.js";
 import { Check } from "../../validation/rules.js";
 
@@ -40,4 +40,51 @@ export class AddProxyParticipantInput {
   })
   @Check(sid("PN"))
   proxyIdentifierSid?: string;
+}
+
+/** Names one participant of a Proxy session, as query arguments. */
+@ArgsType()
+export class ProxyParticipantArgs {
+  @Field(() => String, { description: "The Proxy service (KS…)." })
+  @Check(sid("KS"))
+  serviceSid: string;
+
+  @Field(() => String, { description: "The session within that service (KC…)." })
+  @Check(sid("KC"))
+  sessionSid: string;
+
+  @Field(() => String, { description: "The participant (KP…)." })
+  @Check(sid("KP"))
+  sid: string;
+}
+
+/**
+ * The same three fields as ProxyParticipantArgs: type-graphql keeps argument and input types
+ * apart, so neither can inherit from the other.
+ */
+@InputType({ description: "Removes a participant from its Proxy session." })
+export class RemoveProxyParticipantInput {
+  @Field(() => String, { description: "The Proxy service (KS…)." })
+  @Check(sid("KS"))
+  serviceSid: string;
+
+  @Field(() => String, { description: "The session within that service (KC…)." })
+  @Check(sid("KC"))
+  sessionSid: string;
+
+  @Field(() => String, { description: "The participant (KP…)." })
+  @Check(sid("KP"))
+  sid: string;
+}
+
+/** Which session's participants to list; the paging arguments are ConnectionArgs. */
+@ArgsType()
+export class ProxySessionArgs {
+  @Field(() => String, { description: "The Proxy service (KS…)." })
+  @Check(sid("KS"))
+  serviceSid: string;
+
+  @Field(() => String, { description: "The session within that service (KC…)." })
+  @Check(sid("KC"))
+  sessionSid: string;
 }

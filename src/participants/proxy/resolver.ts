@@ -1,12 +1,65 @@
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { type GatewayContext, requireCredentials } from "../../context.js";
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { type GatewayContext, loadersFor, requireCredentials } from "../../context.js";
+import { NotFoundError } from "../../errors.js";
 import { assertValid } from "../../validation/rules.js";
-import { AddProxyParticipantInput } from "./inputs.js";
-import { createProxyParticipant } from "./rest.js";
+import {
+  assertValidListArgs,
+  ConnectionArgs,
+  connectionTypes,
+  loadConnection,
+} from "../connection.js";
+import {
+  AddProxyParticipantInput,
+  ProxyParticipantArgs,
+  ProxySessionArgs,
+  RemoveProxyParticipantInput,
+} from "./inputs.js";
+import {
+  createProxyParticipant,
+  deleteProxyParticipant,
+  listProxyParticipants,
+  PROXY_MAX_PAGE_SIZE,
+} from "./rest.js";
 import { ProxyParticipant } from "./types.js";
+
+export const { ConnectionType: ProxyParticipantConnection } = connectionTypes(
+  ProxyParticipant,
+  "ProxyParticipant",
+);
 
 @Resolver(() => ProxyParticipant)
 export class ProxyParticipantResolver {
+  @Query(() => ProxyParticipant, {
+    nullable: true,
+    description: "One participant of a Proxy session; null when it does not exist.",
+  })
+  async proxyParticipant(
+    @Args(() => ProxyParticipantArgs) args: ProxyParticipantArgs,
+    @Ctx() context: GatewayContext,
+  ): Promise<ProxyParticipant | null> {
+    assertValid(ProxyParticipantArgs, args, "");
+    return loadersFor(context).proxyParticipant.load(args);
+  }
+
+  @Query(() => ProxyParticipantConnection, {
+    description: "The participants of a Proxy session.",
+  })
+  async proxyParticipants(
+    @Args(() => ProxySessionArgs) session: ProxySessionArgs,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
+    @Ctx() context: GatewayContext,
+  ) {
+    assertValidListArgs(ProxySessionArgs, session, paging, PROXY_MAX_PAGE_SIZE);
+    const credentials = requireCredentials(context);
+    const { serviceSid, sessionSid } = session;
+    return loadConnection({
+      args: paging,
+      scope: JSON.stringify(["proxy", credentials.accountSid, serviceSid, sessionSid]),
+      maxPageSize: PROXY_MAX_PAGE_SIZE,
+      fetchPage: (page) => listProxyParticipants(context.twilio, credentials, session, page),
+    });
+  }
+
   @Mutation(() => ProxyParticipant, {
     description:
       "Adds a participant to a Proxy session (POST /v1/Services/{KS}/Sessions/{KC}/Participants).",
@@ -17,5 +70,23 @@ export class ProxyParticipantResolver {
   ): Promise<ProxyParticipant> {
     assertValid(AddProxyParticipantInput, input);
     return createProxyParticipant(context.twilio, requireCredentials(context), input);
+  }
+
+  @Mutation(() => ProxyParticipant, {
+    description:
+      "Removes a participant from its Proxy session; its identifier cannot rejoin that session. " +
+      "Returns the participant as it was just before; NOT_FOUND when already gone.",
+  })
+  async removeProxyParticipant(
+    @Arg("input", () => RemoveProxyParticipantInput) input: RemoveProxyParticipantInput,
+    @Ctx() context: GatewayContext,
+  ): Promise<ProxyParticipant> {
+    assertValid(RemoveProxyParticipantInput, input);
+    const loader = loadersFor(context).proxyParticipant;
+    const current = await loader.load(input);
+    if (!current) throw new NotFoundError(`Proxy participant ${input.sid}`);
+    await deleteProxyParticipant(context.twilio, requireCredentials(context), input);
+    loader.clear(input);
+    return current;
   }
 }

@@ -1,10 +1,15 @@
 import type { TwilioCredentials } from "../../config.js";
+import { NotFoundError } from "../../errors.js";
+import { isNotFound } from "../../loaders.js";
 import type { TwilioClient } from "../../twilio/client.js";
+import { readTwilioPage, type TwilioPage } from "../../twilio/paging.js";
 import { twilioPath } from "../../twilio/path.js";
 import { toWireParams, type WireTable } from "../../twilio/wire-params.js";
+import type { PageRequest } from "../connection.js";
 import { ParticipantKind } from "../participant.js";
 import { date, json as jsonField, text, type TwilioJson } from "../response-fields.js";
 import type { AddProxyParticipantInput } from "./inputs.js";
+import type { ProxyParticipantKey } from "./loader.js";
 import type { ProxyParticipant } from "./types.js";
 
 /** Create parameters in the spec's (and twilio-node's) order. */
@@ -15,8 +20,15 @@ const CREATE_PARAMS: WireTable<AddProxyParticipantInput> = [
   ["ProxyIdentifierSid", "proxyIdentifierSid"],
 ];
 
+/** The largest PageSize Proxy accepts. */
+export const PROXY_MAX_PAGE_SIZE = 1000;
+
 function participantsPath(serviceSid: string, sessionSid: string): string {
   return twilioPath`/v1/Services/${serviceSid}/Sessions/${sessionSid}/Participants`;
+}
+
+function participantPath(key: ProxyParticipantKey): string {
+  return twilioPath`/v1/Services/${key.serviceSid}/Sessions/${key.sessionSid}/Participants/${key.sid}`;
 }
 
 /** Twilio answers 201 with the new participant. */
@@ -53,4 +65,60 @@ export function toProxyParticipant(json: TwilioJson): ProxyParticipant {
     url: text(json, "url"),
     links: jsonField(json, "links"),
   };
+}
+
+export async function fetchProxyParticipant(
+  client: TwilioClient,
+  credentials: TwilioCredentials,
+  key: ProxyParticipantKey,
+): Promise<ProxyParticipant> {
+  const json = await client.request<TwilioJson>(credentials, {
+    product: "proxy",
+    operation: "proxy.participant.fetch",
+    method: "GET",
+    path: participantPath(key),
+  });
+  return toProxyParticipant(json ?? {});
+}
+
+export async function listProxyParticipants(
+  client: TwilioClient,
+  credentials: TwilioCredentials,
+  session: { serviceSid: string; sessionSid: string },
+  page: PageRequest,
+): Promise<TwilioPage<ProxyParticipant>> {
+  const json = await client.request<TwilioJson>(credentials, {
+    product: "proxy",
+    operation: "proxy.participant.list",
+    method: "GET",
+    path: participantsPath(session.serviceSid, session.sessionSid),
+    query: [
+      ["PageSize", page.pageSize],
+      ["Page", page.page],
+      ["PageToken", page.pageToken],
+    ],
+  });
+  return readTwilioPage(json, "participants", toProxyParticipant);
+}
+
+/**
+ * Proxy's delete is a soft delete: the participant stays in the session's records and its
+ * identifier cannot join that session again. One that is already gone is a NOT_FOUND.
+ */
+export async function deleteProxyParticipant(
+  client: TwilioClient,
+  credentials: TwilioCredentials,
+  key: ProxyParticipantKey,
+): Promise<void> {
+  try {
+    await client.request(credentials, {
+      product: "proxy",
+      operation: "proxy.participant.delete",
+      method: "DELETE",
+      path: participantPath(key),
+    });
+  } catch (error) {
+    if (isNotFound(error)) throw new NotFoundError(`Proxy participant ${key.sid}`);
+    throw error;
+  }
 }

@@ -1,8 +1,9 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { DateTimeScalar, JSONScalar } from "../../scalars.js";
 import type { JsonValue } from "../../twilio/form.js";
 import { Participant, type ParticipantKind } from "../participant.js";
 
+@Directive('@key(fields: "serviceSid sessionSid sid")')
 @ObjectType({
   implements: Participant,
   description: "A phone number or channel address taking part in a Twilio Proxy session.",

@@ -1,0 +1,28 @@
+import type { Limiter } from "../../concurrency.js";
+import type { TwilioCredentials } from "../../config.js";
+import { createFetchLoader } from "../../loaders.js";
+import type { TwilioClient } from "../../twilio/client.js";
+import { fetchProxyParticipant } from "./rest.js";
+
+/** What identifies a Proxy participant at Twilio; the account is the one the credentials name. */
+export interface ProxyParticipantKey {
+  serviceSid: string;
+  sessionSid: string;
+  sid: string;
+}
+
+function proxyParticipantCacheKey(key: ProxyParticipantKey): string {
+  return `${key.serviceSid}/${key.sessionSid}/${key.sid}`;
+}
+
+export function createProxyParticipantLoader(
+  twilio: TwilioClient,
+  credentials: TwilioCredentials,
+  limit: Limiter,
+) {
+  return createFetchLoader({
+    cacheKey: proxyParticipantCacheKey,
+    fetch: (key: ProxyParticipantKey) => fetchProxyParticipant(twilio, credentials, key),
+    limit,
+  });
+}
