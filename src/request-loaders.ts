@@ -8,6 +8,11 @@ import {
 } from "./participants/conference/loader.js";
 import type { ConferenceParticipant } from "./participants/conference/types.js";
 import {
+  type ConversationParticipantKey,
+  createConversationParticipantLoader,
+} from "./participants/conversation/loader.js";
+import type { ConversationParticipant } from "./participants/conversation/types.js";
+import {
   createInteractionChannelParticipantsLoader,
   type InteractionChannelKey,
 } from "./participants/interaction/loader.js";
@@ -25,6 +30,11 @@ import type { TwilioClient } from "./twilio/client.js";
  */
 export interface RequestLoaders {
   conferenceParticipant: DataLoader<ConferenceParticipantKey, ConferenceParticipant | null, string>;
+  conversationParticipant: DataLoader<
+    ConversationParticipantKey,
+    ConversationParticipant | null,
+    string
+  >;
   proxyParticipant: DataLoader<ProxyParticipantKey, ProxyParticipant | null, string>;
   /** A channel's whole participant list: Flex has no fetch for a single one. */
   interactionChannelParticipants: DataLoader<
@@ -41,6 +51,7 @@ export function createRequestLoaders(
   const limit = createLimiter(UPSTREAM_CONCURRENCY_PER_REQUEST);
   return {
     conferenceParticipant: createConferenceParticipantLoader(twilio, credentials, limit),
+    conversationParticipant: createConversationParticipantLoader(twilio, credentials, limit),
     proxyParticipant: createProxyParticipantLoader(twilio, credentials, limit),
     interactionChannelParticipants: createInteractionChannelParticipantsLoader(
       twilio,

@@ -11,6 +11,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphq
 import { GatewayInfoResolver } from "./gateway-info.js";
 import { conferenceParticipantEntity } from "./participants/conference/entity.js";
 import { ConferenceParticipantResolver } from "./participants/conference/resolver.js";
+import { conversationParticipantEntity } from "./participants/conversation/entity.js";
 import { ConversationParticipantResolver } from "./participants/conversation/resolver.js";
 import type { EntityResolver } from "./participants/entity.js";
 import { interactionParticipantEntity } from "./participants/interaction/entity.js";
@@ -32,6 +33,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
 /** How a router turns an entity representation into a participant (see each kind's entity.ts). */
 const ENTITIES: ReadonlyArray<EntityResolver> = [
   conferenceParticipantEntity,
+  conversationParticipantEntity,
   proxyParticipantEntity,
   interactionParticipantEntity,
 ];

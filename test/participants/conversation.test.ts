@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
 import { ACCOUNT_SID, AUTH_TOKEN, startTestGateway, type TestGateway } from "../support/gateway.js";
+import { checkedInOperation } from "../support/operations.js";
 import { itHandlesUpstreamFailures } from "../support/upstream-failures.js";
 
 const CONVERSATION_SID = "CH" + "a".repeat(32);
@@ -10,10 +10,7 @@ const ROLE_SID = "RL" + "c".repeat(32);
 const SERVICE_SID = "IS" + "d".repeat(32);
 
 /** The checked-in operation that frontends use. */
-const ADD = readFileSync(
-  new URL("../../schema/operations/conversation.graphql", import.meta.url),
-  "utf8",
-);
+const ADD = checkedInOperation("conversation.graphql", "AddConversationParticipant");
 
 const PARTICIPANTS_PATH = `/v1/Conversations/${CONVERSATION_SID}/Participants`;
 
@@ -197,7 +194,7 @@ describe("addConversationParticipant", () => {
     expect(result.errors).toEqual([
       {
         message: "Participant already exists",
-        locations: [{ line: 3, column: 3 }],
+        locations: [{ line: 2, column: 3 }],
         path: ["addConversationParticipant"],
         extensions: {
           code: "TWILIO_API_ERROR",

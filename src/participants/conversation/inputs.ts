@@ -1,8 +1,18 @@
-import { Field, InputType } from "type-graphql";
+import { ArgsType, Field, InputType, Int } from "type-graphql";
 import { DateTimeScalar, JSONScalar } from "../../scalars.js";
 import type { JsonValue } from "../../twilio/form.js";
-import { e164, length, messagingAddress, sid, sidOrName } from "../../validation/formats.js";
+import {
+  e164,
+  length,
+  messagingAddress,
+  minInt,
+  sid,
+  sidOrName,
+} from "../../validation/formats.js";
 import { Check, CheckObject, Nested } from "../../validation/rules.js";
+
+const WEBHOOK_ENABLED_DESCRIPTION =
+  "Sent as the X-Twilio-Webhook-Enabled header. A REST call fires the conversation webhooks only when this is true.";
 
 @InputType({
   description:
@@ -84,10 +94,143 @@ export class AddConversationParticipantInput {
   @Check(sid("RL"))
   roleSid?: string;
 
-  @Field(() => Boolean, {
+  @Field(() => Boolean, { nullable: true, description: WEBHOOK_ENABLED_DESCRIPTION })
+  webhookEnabled?: boolean;
+}
+
+@InputType({
+  description:
+    "Changes a participant's messaging binding: sent as Twilio's MessagingBinding.* update parameters.",
+})
+export class MessagingBindingUpdateInput {
+  @Field(() => String, {
     nullable: true,
     description:
-      "Sent as the X-Twilio-Webhook-Enabled header. A REST call fires the conversation webhooks only when this is true.",
+      "The Twilio number or channel address the participant talks to. An explicit null removes it (sent as the text `null`, Twilio's way to clear it); leave the field out to keep it.",
   })
-  webhookEnabled?: boolean;
+  @Check(messagingAddress)
+  proxyAddress?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The Twilio number that stands for a chat participant in a group MMS. An explicit null removes it (sent as the text `null`, Twilio's way to clear it); leave the field out to keep it.",
+  })
+  @Check(e164)
+  projectedAddress?: string | null;
+}
+
+/**
+ * Names one conversation participant: by MB SID or by identity, in the default Conversation
+ * Service or a given one. The argument and input types below inherit its fields and rules;
+ * type-graphql only passes input fields down from an @InputType, and as no field uses this one
+ * it stays out of the schema.
+ */
+@InputType("ConversationParticipantRef")
+export abstract class ConversationParticipantRef {
+  @Field(() => String, { description: "The conversation's SID (CH…) or its unique name." })
+  @Check(sidOrName("CH", "conversation unique name"))
+  conversationSid: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The Conversation Service (IS…) the conversation belongs to; leave out for the default service.",
+  })
+  @Check(sid("IS"))
+  chatServiceSid?: string | null;
+
+  @Field(() => String, { description: "The participant's SID (MB…) or its identity." })
+  @Check(sidOrName("MB", "participant identity"))
+  sid: string;
+}
+
+/** The same three fields as ConversationParticipantRef, as query arguments. */
+@ArgsType()
+export class ConversationParticipantArgs {
+  @Field(() => String, { description: "The conversation's SID (CH…) or its unique name." })
+  @Check(sidOrName("CH", "conversation unique name"))
+  conversationSid: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The Conversation Service (IS…) the conversation belongs to; leave out for the default service.",
+  })
+  @Check(sid("IS"))
+  chatServiceSid?: string | null;
+
+  @Field(() => String, { description: "The participant's SID (MB…) or its identity." })
+  @Check(sidOrName("MB", "participant identity"))
+  sid: string;
+}
+
+/** Which conversation's participants to list; the paging arguments are ConnectionArgs. */
+@ArgsType()
+export class ConversationParticipantsArgs {
+  @Field(() => String, { description: "The conversation's SID (CH…) or its unique name." })
+  @Check(sidOrName("CH", "conversation unique name"))
+  conversationSid: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The Conversation Service (IS…) the conversation belongs to; leave out for the default service.",
+  })
+  @Check(sid("IS"))
+  chatServiceSid?: string | null;
+}
+
+@InputType({ description: "Changes a participant of a Conversation." })
+export class UpdateConversationParticipantInput extends ConversationParticipantRef {
+  @Field(() => DateTimeScalar, { nullable: true })
+  dateCreated?: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  dateUpdated?: Date | null;
+
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: "Any JSON value; replaces the stored attributes and is sent as JSON text.",
+  })
+  attributes?: JsonValue;
+
+  @Field(() => String, { nullable: true, description: "A conversation-level role (RL…)." })
+  @Check(sid("RL"))
+  roleSid?: string | null;
+
+  @Field(() => MessagingBindingUpdateInput, { nullable: true })
+  @Nested(() => MessagingBindingUpdateInput)
+  messagingBinding?: MessagingBindingUpdateInput | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A Conversations user identity, up to 256 characters; Twilio lets only a participant without one (e.g. a group MMS one) get one.",
+  })
+  @Check(length(1, 256))
+  identity?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Index of the last message the participant has read (0 or more). An explicit null is sent as an empty value, exactly as twilio-node sends a null option.",
+  })
+  @Check(minInt(0))
+  lastReadMessageIndex?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Timestamp of the last message the participant has read, as Twilio takes it.",
+  })
+  lastReadTimestamp?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: WEBHOOK_ENABLED_DESCRIPTION })
+  webhookEnabled?: boolean | null;
+}
+
+@InputType({ description: "Removes a participant from a Conversation." })
+export class RemoveConversationParticipantInput extends ConversationParticipantRef {
+  @Field(() => Boolean, { nullable: true, description: WEBHOOK_ENABLED_DESCRIPTION })
+  webhookEnabled?: boolean | null;
 }

@@ -1,8 +1,12 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { JSONScalar } from "../../scalars.js";
 import type { JsonValue } from "../../twilio/form.js";
 import { Participant, type ParticipantKind } from "../participant.js";
 
+// A participant of the default Conversation Service is named by the first key (Twilio reports
+// no service for it); one of another service needs the second.
+@Directive('@key(fields: "conversationSid sid")')
+@Directive('@key(fields: "chatServiceSid conversationSid sid")')
 @ObjectType({
   implements: Participant,
   description:
