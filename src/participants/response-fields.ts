@@ -1,4 +1,4 @@
-import type { JsonValue } from "../twilio/form.js";
+import type { JsonValue } from "../json.js";
 
 /**
  * Readers for Twilio's JSON answers. Twilio marks almost every field nullable, and an answer

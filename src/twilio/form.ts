@@ -1,25 +1,16 @@
 /**
  * Twilio's form encoding, as its official SDKs produce it: arrays become repeated keys in
- * order, booleans `true`/`false`, dates `YYYY-MM-DDTHH:mm:ssZ` in UTC, JSON-valued parameters
- * compact JSON text, absent values omitted, null as an empty value, and RFC 3986 percent-encoding (`%20`, never `+`).
+ * order, booleans `true`/`false`, dates `YYYY-MM-DDTHH:mm:ssZ` in UTC, absent values omitted,
+ * null as an empty value, and RFC 3986 percent-encoding (`%20`, never `+`). JSON-valued
+ * parameters arrive here already as JSON text (see `WireTable`'s "json" marker).
  */
-
-export type JsonObject = { [key: string]: JsonValue };
-export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 
 /**
  * A value as it is handed to the encoder. `undefined` is not sent; `null` is sent as an empty
  * value, as twilio-node does for an option explicitly set to null (Twilio reads it as "clear").
  */
 export type FormValue =
-  | string
-  | number
-  | boolean
-  | Date
-  | JsonObject
-  | readonly (string | number | boolean)[]
-  | null
-  | undefined;
+  string | number | boolean | Date | readonly (string | number | boolean)[] | null | undefined;
 
 /** Ordered wire parameters: order matters because Twilio's SDKs send them in a fixed order. */
 export type FormParams = ReadonlyArray<readonly [wireName: string, value: FormValue]>;
@@ -38,12 +29,11 @@ export function formatTwilioDate(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-function scalarText(value: string | number | boolean | Date | JsonObject): string {
+function scalarText(value: string | number | boolean | Date): string {
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number") return String(value);
-  if (value instanceof Date) return formatTwilioDate(value);
-  return JSON.stringify(value);
+  return formatTwilioDate(value);
 }
 
 export function encodeTwilioForm(params: FormParams): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { encodeTwilioForm, formatTwilioDate, percentEncode } from "../../src/twilio/form.js";
 import { twilioPath } from "../../src/twilio/path.js";
+import { toWireParams, type WireTable } from "../../src/twilio/wire-params.js";
 
 describe("encodeTwilioForm", () => {
   it("encodes each kind of value the way Twilio's SDKs do", () => {
@@ -13,7 +14,7 @@ describe("encodeTwilioForm", () => {
         ["Zero", 0],
         ["When", new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678))],
         ["Event", ["in-progress", "completed"]],
-        ["Json", { name: "Ana María", list: [1, 2], nested: { ok: true } }],
+        ["Json", JSON.stringify({ name: "Ana María", list: [1, 2], nested: { ok: true } })],
         ["MessagingBinding.Address", "+15558675310"],
         ["Absent", undefined],
         ["Cleared", null],
@@ -60,6 +61,29 @@ describe("twilioPath", () => {
   it("percent-encodes every interpolated segment so it cannot change the path", () => {
     expect(twilioPath`/v1/Conversations/${"../Services/x?y=1#z"}/Participants/${"a b"}`).toBe(
       "/v1/Conversations/..%2FServices%2Fx%3Fy%3D1%23z/Participants/a%20b",
+    );
+  });
+});
+
+describe("toWireParams", () => {
+  it("sends JSON-marked parameters as JSON text whatever the value's kind", () => {
+    const table: WireTable<Record<string, unknown>> = [
+      ["Object", "object", "json"],
+      ["Array", "array", "json"],
+      ["Text", "text", "json"],
+      ["Null", "nothing", "json"],
+      ["Absent", "absent", "json"],
+      ["Plain", "plain"],
+    ];
+    const input: Record<string, unknown> = {
+      object: { a: 1 },
+      array: ["x", "y"],
+      text: "hi",
+      nothing: null,
+      plain: ["x", "y"],
+    };
+    expect(encodeTwilioForm(toWireParams(table, input))).toBe(
+      "Object=%7B%22a%22%3A1%7D&Array=%5B%22x%22%2C%22y%22%5D&Text=%22hi%22&Null=null&Plain=x&Plain=y",
     );
   });
 });

@@ -2,7 +2,7 @@ import type { TwilioCredentials } from "../../config.js";
 import { NotFoundError } from "../../errors.js";
 import { isNotFound } from "../../loaders.js";
 import type { TwilioClient } from "../../twilio/client.js";
-import type { JsonValue } from "../../twilio/form.js";
+import type { JsonValue } from "../../json.js";
 import { readTwilioPage, type TwilioPage } from "../../twilio/paging.js";
 import { twilioPath } from "../../twilio/path.js";
 import { toWireParams, type WireTable } from "../../twilio/wire-params.js";
