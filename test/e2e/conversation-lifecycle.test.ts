@@ -118,6 +118,13 @@ describe.each([
       });
     }
 
+    // twilio-node sends an explicit null as an empty value, which clears the index.
+    const cleared = await graphql<{ updateConversationParticipant: Participant }>(UPDATE, {
+      input: { ...where, sid, lastReadMessageIndex: null },
+    });
+    expect(cleared.errors).toBeUndefined();
+    expect(cleared.data!.updateConversationParticipant.lastReadMessageIndex).toBeNull();
+
     const removed = await graphql<{ removeConversationParticipant: Participant }>(REMOVE, {
       input: { ...where, sid: "alice", webhookEnabled: false },
     });

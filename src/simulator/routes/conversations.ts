@@ -246,8 +246,10 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === "" ? undefined : value;
 }
 
+/** Clearing a field: Twilio documents the text `null`; twilio-node sends an empty value. */
 function nullable<T>(form: FormParams, name: string, read: () => T): T | null {
-  return form.get(name) === NULL_TEXT ? null : read();
+  const value = form.get(name);
+  return value === NULL_TEXT || value === "" ? null : read();
 }
 
 function render(context: RequestContext, p: ConversationParticipant): Record<string, unknown> {
