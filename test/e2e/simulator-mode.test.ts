@@ -2,6 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/logger.js";
+import {
+  AddConferenceParticipantDocument,
+  ConferenceParticipantDocument,
+  ConferenceParticipantsDocument,
+  RemoveConferenceParticipantDocument,
+  UpdateConferenceParticipantDocument,
+} from "../../schema/generated/operations.js";
+import { execute } from "../support/typed-client.js";
 
 const CF = "CF" + "1".repeat(32);
 
@@ -49,30 +57,36 @@ describe("zero-config start against the embedded simulator", () => {
   });
 
   it("adds a conference participant, then lists, mutes and removes it", async () => {
-    const added = await graphql<{ addConferenceParticipant: { callSid: string; status: string } }>(
-      `mutation { addConferenceParticipant(input: { conferenceSid: "${CF}", from: "+15017122661", to: "+15558675310", label: "alice" }) { callSid status label } }`,
-    );
+    const url = app.gateway.graphqlUrl;
+    const added = await execute(url, AddConferenceParticipantDocument, {
+      input: { conferenceSid: CF, from: "+15017122661", to: "+15558675310", label: "alice" },
+    });
     expect(added.errors).toBeUndefined();
-    const callSid = added.data!.addConferenceParticipant.callSid;
+    const callSid = added.data!.addConferenceParticipant.callSid!;
     expect(callSid).toMatch(/^CA[0-9a-f]{32}$/);
 
-    const listed = await graphql<{
-      conferenceParticipants: { edges: Array<{ node: { callSid: string } }> };
-    }>(`{ conferenceParticipants(conferenceSid: "${CF}") { edges { node { callSid label } } } }`);
-    expect(listed.data!.conferenceParticipants.edges.map((e) => e.node.callSid)).toContain(callSid);
+    const listed = await execute(url, ConferenceParticipantsDocument, { conferenceSid: CF });
+    const listedSids = listed.data!.conferenceParticipants.edges.map((edge) => edge.node.callSid);
+    expect(listedSids).toContain(callSid);
 
-    const muted = await graphql(
-      `mutation { updateConferenceParticipant(input: { conferenceSid: "${CF}", callSid: "alice", muted: true }) { callSid muted } }`,
-    );
-    expect(muted.data).toEqual({ updateConferenceParticipant: { callSid, muted: true } });
+    const muted = await execute(url, UpdateConferenceParticipantDocument, {
+      input: { conferenceSid: CF, callSid: "alice", muted: true },
+    });
+    expect(muted.data!.updateConferenceParticipant).toMatchObject({ callSid, muted: true });
 
-    const removed = await graphql(
-      `mutation { removeConferenceParticipant(input: { conferenceSid: "${CF}", callSid: "${callSid}" }) { callSid } }`,
-    );
-    expect(removed.data).toEqual({ removeConferenceParticipant: { callSid } });
-    const after = await graphql(
-      `{ conferenceParticipant(conferenceSid: "${CF}", callSid: "${callSid}") { callSid } }`,
-    );
+    const mutedOnly = await execute(url, ConferenceParticipantsDocument, {
+      conferenceSid: CF,
+      muted: true,
+    });
+    expect(mutedOnly.data!.conferenceParticipants.edges.map((edge) => edge.node.callSid)).toEqual([
+      callSid,
+    ]);
+
+    const removed = await execute(url, RemoveConferenceParticipantDocument, {
+      input: { conferenceSid: CF, callSid },
+    });
+    expect(removed.data!.removeConferenceParticipant).toMatchObject({ callSid, label: "alice" });
+    const after = await execute(url, ConferenceParticipantDocument, { conferenceSid: CF, callSid });
     expect(after.data).toEqual({ conferenceParticipant: null });
   });
 

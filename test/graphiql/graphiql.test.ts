@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/logger.js";
+import { checkedInOperation } from "../support/operations.js";
 
 interface RawResponse {
   status: number;
@@ -267,15 +268,9 @@ describe("the default document", () => {
     );
     expect(names).toEqual(OPERATIONS);
     // The conference operation is the file's, with its `$input` renamed apart from the others'.
-    const file = readFileSync(
-      new URL("../../schema/operations/conference.graphql", import.meta.url),
-      "utf8",
-    );
+    const operation = checkedInOperation("conference.graphql", "AddConferenceParticipant");
     expect(defaultQuery).toContain(
-      file
-        .replace(/\$input\b/g, "$addConferenceParticipantInput")
-        .replace(/^#.*\n/gm, "")
-        .trim(),
+      operation.replace(/\$input\b/g, "$addConferenceParticipantInput"),
     );
   });
 

@@ -2,7 +2,12 @@ import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { type GatewayContext, loadersFor, requireCredentials } from "../../context.js";
 import { NotFoundError } from "../../errors.js";
 import { assertValid } from "../../validation/rules.js";
-import { ConnectionArgs, connectionTypes, loadConnection } from "../connection.js";
+import {
+  assertValidListArgs,
+  ConnectionArgs,
+  connectionTypes,
+  loadConnection,
+} from "../connection.js";
 import {
   AddConferenceParticipantInput,
   ConferenceParticipantArgs,
@@ -48,7 +53,7 @@ export class ConferenceParticipantResolver {
     @Args(() => ConnectionArgs) paging: ConnectionArgs,
     @Ctx() context: GatewayContext,
   ) {
-    assertValid(ConferenceParticipantFilter, filter, "");
+    assertValidListArgs(ConferenceParticipantFilter, filter, paging, CONFERENCE_MAX_PAGE_SIZE);
     const credentials = requireCredentials(context);
     const scoped = { ...filter, accountSid: filter.accountSid ?? credentials.accountSid };
     const { muted, hold, coaching } = scoped;
