@@ -1,6 +1,8 @@
 // Throughput and latency of one gateway mutation that makes one Twilio POST.
-// Gateway (built dist/) and a minimal fake Twilio run in this process on loopback, as STACK.md's
-// reference figures were measured. Usage: npm run bench [-- --requests 4000 --concurrency 16]
+// Gateway (built dist/), a minimal fake Twilio and the load generator all run in this process on
+// loopback, so CPU per request counts all three. `--baseline` sends a query that calls no
+// upstream instead, to show the HTTP + Apollo floor the mutation's figure should be read against.
+// Usage: npm run bench [-- --requests 4000 --concurrency 16 --baseline]
 import "reflect-metadata";
 import http from "node:http";
 import { parseArgs } from "node:util";
@@ -12,6 +14,7 @@ const { values } = parseArgs({
   options: {
     requests: { type: "string", default: "4000" },
     concurrency: { type: "string", default: "16" },
+    baseline: { type: "boolean", default: false },
   },
 });
 const total = Number(values.requests);
@@ -44,7 +47,7 @@ const app = await startApp(
   }),
   silentLogger,
 );
-const body = JSON.stringify({
+const mutation = JSON.stringify({
   query: `mutation Add($input: AddConferenceParticipantInput!) {
     addConferenceParticipant(input: $input) { callSid status dateCreated }
   }`,
@@ -58,6 +61,10 @@ const body = JSON.stringify({
     },
   },
 });
+const body = values.baseline
+  ? JSON.stringify({ query: "{ gatewayInfo { name version } }" })
+  : mutation;
+const expected = values.baseline ? '"gatewayInfo"' : '"callSid"';
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const target = new URL(app.gateway.graphqlUrl);
 
@@ -77,7 +84,7 @@ function post() {
         let text = "";
         res.on("data", (chunk) => (text += chunk));
         res.on("end", () => {
-          if (!text.includes('"callSid"')) reject(new Error(`unexpected answer: ${text}`));
+          if (!text.includes(expected)) reject(new Error(`unexpected answer: ${text}`));
           else resolve(Number(process.hrtime.bigint() - started) / 1e6);
         });
       },
@@ -105,6 +112,7 @@ async function run(count) {
   const at = (q) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2);
   return {
+    operation: values.baseline ? "gatewayInfo (no upstream)" : "addConferenceParticipant",
     requests: count,
     concurrency,
     reqPerSec: Math.round(count / seconds),

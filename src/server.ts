@@ -1,8 +1,11 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config.js";
 import type { GatewayContext } from "./context.js";
@@ -48,6 +51,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     plugins: [
       expandInputIssuesPlugin,
       ApolloServerPluginInlineTraceDisabled(),
+      // Twilio data is never HTTP-cacheable, and the plugin wraps every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
