@@ -11,6 +11,9 @@ import { ACCOUNT_SID, startTestGateway, type TestGateway } from "../support/gate
 
 const CF = "CF" + "f".repeat(32);
 const CA = (n: number) => "CA" + n.toString(16).padStart(32, "0");
+const KD = "KD" + "d".repeat(32);
+const UO = (n: number) => "UO" + n.toString(16).padStart(32, "0");
+const UT = (n: number) => "UT" + n.toString(16).padStart(32, "0");
 
 /** A second subgraph, as another team would write it: support tickets that point at calls. */
 const TICKETS_SDL = parse(/* GraphQL */ `
@@ -24,19 +27,29 @@ const TICKETS_SDL = parse(/* GraphQL */ `
     id: ID!
     subject: String!
     participant: ConferenceParticipant!
+    agent: InteractionParticipant!
   }
 
   type ConferenceParticipant @key(fields: "conferenceSid callSid", resolvable: false) {
     conferenceSid: String
     callSid: String
   }
+
+  type InteractionParticipant @key(fields: "interactionSid channelSid sid", resolvable: false) {
+    interactionSid: String
+    channelSid: String
+    sid: ID!
+  }
 `);
 
-// Five tickets, three distinct participants: the router must cause exactly three Twilio reads.
+// Five tickets, three distinct conference participants and four agents over two Flex channels:
+// the router must cause exactly three conference reads and two channel list reads.
 const TICKETS = [1, 2, 1, 3, 2].map((n, i) => ({
   id: `T${i}`,
   subject: `ticket ${i}`,
   callSid: CA(n),
+  channelSid: UO(1 + (i % 2)),
+  agentSid: UT(1 + (i % 4)),
 }));
 
 const fake = new FakeTwilio();
@@ -53,6 +66,25 @@ async function serve(server: ApolloServer): Promise<{ url: string; stop(): Promi
 beforeAll(async () => {
   await fake.start();
   fake.setFallback((request) => {
+    const channel = /Channels\/(UO[0-9a-f]{32})\/Participants\?/.exec(request.url)?.[1];
+    if (channel) {
+      // Each channel holds the agents of the tickets that point at it.
+      const sids = [
+        ...new Set(TICKETS.filter((t) => t.channelSid === channel).map((t) => t.agentSid)),
+      ];
+      return {
+        status: 200,
+        body: {
+          participants: sids.map((sid) => ({
+            sid,
+            type: "agent",
+            interaction_sid: KD,
+            channel_sid: channel,
+          })),
+          meta: { key: "participants", next_page_url: null },
+        },
+      };
+    }
     const callSid = /Participants\/(CA[0-9a-f]{32})\.json/.exec(request.url)?.[1] ?? "";
     return {
       status: 200,
@@ -78,6 +110,11 @@ beforeAll(async () => {
             participant: (t: (typeof TICKETS)[number]) => ({
               conferenceSid: CF,
               callSid: t.callSid,
+            }),
+            agent: (t: (typeof TICKETS)[number]) => ({
+              interactionSid: KD,
+              channelSid: t.channelSid,
+              sid: t.agentSid,
             }),
           },
         },
@@ -142,6 +179,20 @@ describe("participants as a Federation 2 subgraph", () => {
       [1, 2, 3].map(
         (n) => `/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences/${CF}/Participants/${CA(n)}.json`,
       ),
+    );
+  });
+
+  it("resolves Interaction participants with one list call per channel", async () => {
+    const result = await viaRouter(`{ tickets { id agent { sid type channelSid } } }`);
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    expect(result.data).toEqual({
+      tickets: TICKETS.map((t) => ({
+        id: t.id,
+        agent: { sid: t.agentSid, type: "AGENT", channelSid: t.channelSid },
+      })),
+    });
+    expect(fake.requests.map((r) => r.url.split("?")[0]).sort()).toEqual(
+      [1, 2].map((n) => `/v1/Interactions/${KD}/Channels/${UO(n)}/Participants`),
     );
   });
 
