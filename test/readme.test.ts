@@ -1,18 +1,12 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../src/app.js";
-import { loadConfig } from "../src/config.js";
-import { silentLogger } from "../src/logger.js";
+import { describe, expect, it } from "vitest";
+import { useSimulatorApp } from "./support/simulator-app.js";
 
 /** Every ```graphql block of the README, so the examples a newcomer copies keep working. */
 const README = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 const EXAMPLES = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
 
-let app: RunningApp;
-beforeAll(async () => {
-  app = await startApp(loadConfig({ PORT: "0" }), silentLogger);
-});
-afterAll(() => app.close());
+const simulator = useSimulatorApp();
 
 describe("the README's GraphQL examples", () => {
   it("are there", () => {
@@ -22,12 +16,7 @@ describe("the README's GraphQL examples", () => {
   it.each(EXAMPLES.map((query, i) => [i + 1, query] as const))(
     "example %i runs against the embedded simulator without errors",
     async (_, query) => {
-      const response = await fetch(app.gateway.graphqlUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query }),
-      });
-      const result = (await response.json()) as { data?: unknown; errors?: unknown[] };
+      const result = await simulator.graphql(query);
       expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
       expect(result.data).toBeTruthy();
     },

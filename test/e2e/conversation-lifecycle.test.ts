@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
+import { describe, expect, it } from "vitest";
 import { checkedInOperation } from "../support/operations.js";
+import { useSimulatorApp } from "../support/simulator-app.js";
 
 const IS = "IS" + "5".repeat(32);
 
@@ -21,24 +19,8 @@ interface Participant {
   lastReadMessageIndex: number | null;
 }
 
-let app: RunningApp;
-beforeAll(async () => {
-  // No Twilio variables at all: the gateway talks to its embedded simulator.
-  app = await startApp(loadConfig({ PORT: "0" }), silentLogger);
-});
-afterAll(() => app.close());
-
-async function graphql<T = Record<string, unknown>>(query: string, variables?: object) {
-  const response = await fetch(app.gateway.graphqlUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as {
-    data?: T;
-    errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
-  };
-}
+const simulator = useSimulatorApp();
+const { graphql } = simulator;
 
 /** Each run gets its own conversation, so the two scopes below cannot see each other's data. */
 const conversationSid = (digit: string) => "CH" + digit.repeat(32);

@@ -1,32 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
+import { describe, expect, it } from "vitest";
 import { checkedInOperation } from "../support/operations.js";
+import { useSimulatorApp } from "../support/simulator-app.js";
 
 const KS = "KS" + "1".repeat(32);
 const KC = "KC" + "2".repeat(32);
 const KD = "KD" + "3".repeat(32);
 const UO = "UO" + "4".repeat(32);
 
-let app: RunningApp;
-beforeAll(async () => {
-  // No Twilio variables at all: the zero-config start against the embedded simulator.
-  app = await startApp(loadConfig({ PORT: "0" }), silentLogger);
-});
-afterAll(() => app.close());
-
-async function graphql<T = Record<string, unknown>>(query: string, variables?: object) {
-  const response = await fetch(app.gateway.graphqlUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as {
-    data?: T;
-    errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
-  };
-}
+const simulator = useSimulatorApp();
+const { graphql } = simulator;
 
 const proxy = (name: string) => checkedInOperation("proxy.graphql", name);
 const interaction = (name: string) => checkedInOperation("interaction.graphql", name);

@@ -1,7 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
+import { describe, expect, it } from "vitest";
 import {
   AddConferenceParticipantDocument,
   ConferenceParticipantDocument,
@@ -10,38 +7,19 @@ import {
   UpdateConferenceParticipantDocument,
 } from "../../schema/generated/operations.js";
 import { execute } from "../support/typed-client.js";
+import { useSimulatorApp } from "../support/simulator-app.js";
 
 const CF = "CF" + "1".repeat(32);
 
-let app: RunningApp;
-beforeAll(async () => {
-  // No Twilio variables at all: the zero-config start a newcomer gets.
-  app = await startApp(loadConfig({ PORT: "0" }), silentLogger);
-});
-afterAll(() => app.close());
-
-async function graphql<T = Record<string, unknown>>(
-  query: string,
-  variables?: object,
-  headers?: Record<string, string>,
-) {
-  const response = await fetch(app.gateway.graphqlUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as {
-    data?: T;
-    errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
-  };
-}
+const simulator = useSimulatorApp();
+const { graphql } = simulator;
 
 describe("zero-config start against the embedded simulator", () => {
   it("says where everything is in one line", () => {
-    expect(app.banner).toMatch(
+    expect(simulator.app.banner).toMatch(
       /^participant-gateway ready: GraphQL http:\/\/127\.0\.0\.1:\d+\/graphql \| GraphiQL http:\/\/127\.0\.0\.1:\d+\/graphiql \| upstream: Twilio simulator at http:\/\/127\.0\.0\.1:\d+ /,
     );
-    expect(app.banner).not.toContain("\n");
+    expect(simulator.app.banner).not.toContain("\n");
   });
 
   it("reports simulator mode", async () => {
@@ -57,7 +35,7 @@ describe("zero-config start against the embedded simulator", () => {
   });
 
   it("adds a conference participant, then lists, mutes and removes it", async () => {
-    const url = app.gateway.graphqlUrl;
+    const url = simulator.app.gateway.graphqlUrl;
     const added = await execute(url, AddConferenceParticipantDocument, {
       input: { conferenceSid: CF, from: "+15017122661", to: "+15558675310", label: "alice" },
     });

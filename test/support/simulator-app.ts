@@ -1,0 +1,49 @@
+import { afterAll, beforeAll } from "vitest";
+import { type RunningApp, startApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { silentLogger } from "../../src/logger.js";
+
+export interface SimulatorResult<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+export interface SimulatorApp {
+  /** Available once the suite's beforeAll has run. */
+  readonly app: RunningApp;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: object,
+    headers?: Record<string, string>,
+  ): Promise<SimulatorResult<T>>;
+}
+
+/**
+ * Starts the app for this test file exactly as `npm start` does with no Twilio variables: the
+ * gateway in front of its embedded Twilio simulator. Stops it after the file's tests.
+ */
+export function useSimulatorApp(): SimulatorApp {
+  let running: RunningApp | undefined;
+  beforeAll(async () => {
+    running = await startApp(loadConfig({ PORT: "0" }), silentLogger);
+  });
+  afterAll(() => running?.close());
+
+  const app = () => {
+    if (!running) throw new Error("the simulator app is only there inside tests");
+    return running;
+  };
+  return {
+    get app() {
+      return app();
+    },
+    async graphql<T>(query: string, variables?: object, headers?: Record<string, string>) {
+      const response = await fetch(app().gateway.graphqlUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as SimulatorResult<T>;
+    },
+  };
+}
