@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, ArgsType } from "type-graphql";
 import { InputValidationError } from "../errors.js";
-import type { NextPage, TwilioPage } from "../twilio/paging.js";
+import type { NextPage, PageRequest, TwilioPage } from "../twilio/paging.js";
 import { intRange } from "../validation/formats.js";
 import { collectIssues } from "../validation/rules.js";
 
@@ -128,12 +128,6 @@ function decodeCursor(cursor: string, scope: string): CursorPosition {
     ]);
   }
   return { scope, page, pageToken: pageToken ?? undefined, pageSize, skip };
-}
-
-export interface PageRequest {
-  pageSize: number;
-  page: number;
-  pageToken: string | undefined;
 }
 
 export const DEFAULT_PAGE_SIZE = 50;

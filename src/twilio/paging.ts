@@ -4,6 +4,24 @@
  * `Page` and an opaque `PageToken`, which is all we keep: the URL itself is never followed, so
  * an answer cannot redirect us to another host or resource.
  */
+import type { FormParams } from "./form.js";
+
+/** Which page of a Twilio list to read. */
+export interface PageRequest {
+  pageSize: number;
+  page: number;
+  pageToken: string | undefined;
+}
+
+/** The query parameters every Twilio list takes, in the order the SDKs send them. */
+export function pageQuery(page: PageRequest): FormParams {
+  return [
+    ["PageSize", page.pageSize],
+    ["Page", page.page],
+    ["PageToken", page.pageToken],
+  ];
+}
+
 export interface NextPage {
   page: number;
   pageToken: string | undefined;

@@ -2,7 +2,12 @@ import type { TwilioCredentials } from "../../config.js";
 import type { TwilioClient } from "../../twilio/client.js";
 import { NotFoundError } from "../../errors.js";
 import { isNotFound } from "../../loaders.js";
-import { readTwilioPage, type TwilioPage } from "../../twilio/paging.js";
+import {
+  type PageRequest,
+  pageQuery,
+  readTwilioPage,
+  type TwilioPage,
+} from "../../twilio/paging.js";
 import { twilioPath } from "../../twilio/path.js";
 import { toWireParams, type WireTable } from "../../twilio/wire-params.js";
 import { ParticipantKind } from "../participant.js";
@@ -175,7 +180,7 @@ export async function listConferenceParticipants(
   client: TwilioClient,
   credentials: TwilioCredentials,
   filter: ConferenceParticipantFilter & { accountSid: string },
-  page: { pageSize: number; page: number; pageToken: string | undefined },
+  page: PageRequest,
 ): Promise<TwilioPage<ConferenceParticipant>> {
   const json = await client.request<TwilioJson>(credentials, {
     product: "api",
@@ -186,9 +191,7 @@ export async function listConferenceParticipants(
       ["Muted", filter.muted],
       ["Hold", filter.hold],
       ["Coaching", filter.coaching],
-      ["PageSize", page.pageSize],
-      ["Page", page.page],
-      ["PageToken", page.pageToken],
+      ...pageQuery(page),
     ],
   });
   return readTwilioPage(json, "participants", (item) =>

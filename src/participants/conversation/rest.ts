@@ -3,10 +3,14 @@ import { NotFoundError } from "../../errors.js";
 import { isNotFound } from "../../loaders.js";
 import type { TwilioClient } from "../../twilio/client.js";
 import type { JsonValue } from "../../json.js";
-import { readTwilioPage, type TwilioPage } from "../../twilio/paging.js";
+import {
+  type PageRequest,
+  pageQuery,
+  readTwilioPage,
+  type TwilioPage,
+} from "../../twilio/paging.js";
 import { twilioPath } from "../../twilio/path.js";
 import { toWireParams, type WireTable } from "../../twilio/wire-params.js";
-import type { PageRequest } from "../connection.js";
 import { ParticipantKind } from "../participant.js";
 import {
   date,
@@ -217,11 +221,7 @@ export async function listConversationParticipants(
     operation: "conversation.participant.list",
     method: "GET",
     path: participantsPath(conversation),
-    query: [
-      ["PageSize", page.pageSize],
-      ["Page", page.page],
-      ["PageToken", page.pageToken],
-    ],
+    query: pageQuery(page),
   });
   return readTwilioPage(json, "participants", toConversationParticipant);
 }

@@ -3,7 +3,7 @@ import type { Limiter } from "../../concurrency.js";
 import type { TwilioCredentials } from "../../config.js";
 import { isNotFound } from "../../loaders.js";
 import type { TwilioClient } from "../../twilio/client.js";
-import type { PageRequest } from "../connection.js";
+import type { PageRequest } from "../../twilio/paging.js";
 import { INTERACTION_MAX_PAGE_SIZE, listInteractionParticipants } from "./rest.js";
 import type { InteractionParticipant } from "./types.js";
 

@@ -1,9 +1,13 @@
 import type { TwilioCredentials } from "../../config.js";
 import type { TwilioClient } from "../../twilio/client.js";
-import { readTwilioPage, type TwilioPage } from "../../twilio/paging.js";
+import {
+  type PageRequest,
+  pageQuery,
+  readTwilioPage,
+  type TwilioPage,
+} from "../../twilio/paging.js";
 import { twilioPath } from "../../twilio/path.js";
 import { toWireParams, type WireTable } from "../../twilio/wire-params.js";
-import type { PageRequest } from "../connection.js";
 import { ParticipantKind } from "../participant.js";
 import { jsonText, text, type TwilioJson } from "../response-fields.js";
 import { InteractionParticipantType } from "./enums.js";
@@ -80,11 +84,7 @@ export async function listInteractionParticipants(
     operation: "interaction.participant.list",
     method: "GET",
     path: participantsPath(channel.interactionSid, channel.channelSid),
-    query: [
-      ["PageSize", page.pageSize],
-      ["Page", page.page],
-      ["PageToken", page.pageToken],
-    ],
+    query: pageQuery(page),
   });
   return readTwilioPage(json, "participants", toInteractionParticipant);
 }

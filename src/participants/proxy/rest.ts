@@ -2,10 +2,14 @@ import type { TwilioCredentials } from "../../config.js";
 import { NotFoundError } from "../../errors.js";
 import { isNotFound } from "../../loaders.js";
 import type { TwilioClient } from "../../twilio/client.js";
-import { readTwilioPage, type TwilioPage } from "../../twilio/paging.js";
+import {
+  type PageRequest,
+  pageQuery,
+  readTwilioPage,
+  type TwilioPage,
+} from "../../twilio/paging.js";
 import { twilioPath } from "../../twilio/path.js";
 import { toWireParams, type WireTable } from "../../twilio/wire-params.js";
-import type { PageRequest } from "../connection.js";
 import { ParticipantKind } from "../participant.js";
 import { date, json as jsonField, text, type TwilioJson } from "../response-fields.js";
 import type { AddProxyParticipantInput } from "./inputs.js";
@@ -92,11 +96,7 @@ export async function listProxyParticipants(
     operation: "proxy.participant.list",
     method: "GET",
     path: participantsPath(session.serviceSid, session.sessionSid),
-    query: [
-      ["PageSize", page.pageSize],
-      ["Page", page.page],
-      ["PageToken", page.pageToken],
-    ],
+    query: pageQuery(page),
   });
   return readTwilioPage(json, "participants", toProxyParticipant);
 }
