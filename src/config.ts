@@ -18,6 +18,8 @@ export interface Config {
   baseUrls: BaseUrls;
   port: number;
   host: string;
+  /** Origins browser apps may call from (`*`: any); empty: same-origin only. */
+  corsOrigins: string[];
   upstreamTimeoutMs: number;
   /** How many times a 429 is retried, and the longest Retry-After we are willing to wait. */
   maxRetries: number;
@@ -87,6 +89,7 @@ export function loadConfig(env: Env = process.env): Config {
     baseUrls,
     port: readInteger(read, "PORT", 4000, 0, 65535, problems),
     host: read("HOST") ?? "127.0.0.1",
+    corsOrigins: readOrigins(read("CORS_ORIGINS"), problems),
     upstreamTimeoutMs: readInteger(read, "TWILIO_TIMEOUT_MS", 15_000, 100, 600_000, problems),
     maxRetries: readInteger(read, "TWILIO_MAX_RETRIES", 2, 0, 10, problems),
     maxRetryAfterMs: readInteger(read, "TWILIO_MAX_RETRY_AFTER_MS", 10_000, 0, 120_000, problems),
@@ -189,6 +192,29 @@ function readInteger(
     return fallback;
   }
   return parsed;
+}
+
+function readOrigins(value: string | undefined, problems: string[]): string[] {
+  if (value === undefined) return [];
+  const origins = value
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (origin === "*") continue;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin) {
+      problems.push(
+        `CORS_ORIGINS must list origins such as https://app.example.com, got "${origin}"`,
+      );
+    }
+  }
+  return origins;
 }
 
 function readRate(

@@ -9,6 +9,7 @@ import {
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config.js";
 import type { GatewayContext } from "./context.js";
+import { applyCors } from "./cors.js";
 import { createErrorFormatter, expandInputIssuesPlugin } from "./error-format.js";
 import { createGraphiQLRoutes } from "./graphiql/routes.js";
 import type { Logger } from "./logger.js";
@@ -20,7 +21,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export interface GatewayServerOptions {
   schema: GraphQLSchema;
   twilio: TwilioClient;
-  config: Pick<Config, "mode" | "credentials" | "port" | "host">;
+  config: Pick<Config, "mode" | "credentials" | "port" | "host" | "corsOrigins">;
   logger: Logger;
 }
 
@@ -111,6 +112,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   };
 
   const server = http.createServer((req, res) => {
+    if (applyCors(config.corsOrigins, req, res)) return;
     const url = new URL(req.url ?? "/", "http://localhost");
     const route = graphiql.handles(req, url)
       ? graphiql.serve(req, res, url)

@@ -73,6 +73,8 @@ describe("loadConfig", () => {
     [{ TWILIO_MODE: "live" }, "TWILIO_MODE=live needs TWILIO_ACCOUNT_SID"],
     [{ TWILIO_MODE: "mock" }, 'TWILIO_MODE must be "live" or "simulator"'],
     [{ TWILIO_REGION: "Ireland" }, "TWILIO_REGION must look like"],
+    [{ CORS_ORIGINS: "app.example.com" }, "CORS_ORIGINS must list origins"],
+    [{ CORS_ORIGINS: "https://app.example.com/path" }, "CORS_ORIGINS must list origins"],
   ])("rejects %j at start-up with one clear line", (env, expected) => {
     let error: unknown;
     try {
