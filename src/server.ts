@@ -13,6 +13,7 @@ import { applyCors } from "./cors.js";
 import { createErrorFormatter, expandInputIssuesPlugin } from "./error-format.js";
 import { createGraphiQLRoutes } from "./graphiql/routes.js";
 import type { Logger } from "./logger.js";
+import { requestLogPlugin } from "./request-log.js";
 import { credentialsForRequest } from "./request-credentials.js";
 import type { TwilioClient } from "./twilio/client.js";
 
@@ -50,6 +51,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       error: (message) => logger.error(String(message)),
     },
     plugins: [
+      requestLogPlugin(logger),
       expandInputIssuesPlugin,
       ApolloServerPluginInlineTraceDisabled(),
       // Twilio data is never HTTP-cacheable, and the plugin wraps every field resolver.

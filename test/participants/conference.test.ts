@@ -371,6 +371,15 @@ describe("addConferenceParticipant", () => {
     });
     const log = gateway.logLines.join("\n");
     expect(log).toContain("conference.participant.create");
+    const requestLine = gateway.logLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .findLast((entry) => entry.message === "graphql request");
+    expect(requestLine).toMatchObject({
+      level: "info",
+      operation: "Add",
+      type: "mutation",
+      errors: ["TWILIO_API_ERROR"],
+    });
     expect(log).not.toContain(AUTH_TOKEN);
     expect(log).not.toContain("hunter2");
     expect(log).not.toContain(fake.url);

@@ -1,0 +1,28 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { Logger } from "./logger.js";
+
+/**
+ * One log line per GraphQL request: the operation's name and type, how long it took and the
+ * error codes it ended with. Never the document or its variables, which can hold credentials.
+ */
+export function requestLogPlugin(logger: Logger): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ operationName, operation, response }) {
+          const errors =
+            response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
+          logger.info("graphql request", {
+            operation: operationName ?? null,
+            type: operation?.operation ?? null,
+            ms: Math.round(performance.now() - started),
+            errors: [
+              ...new Set(errors.map((error) => String(error.extensions?.code ?? "UNKNOWN"))),
+            ],
+          });
+        },
+      };
+    },
+  };
+}
