@@ -36,7 +36,9 @@ export function createErrorFormatter(logger: Logger) {
     const code = formatted.extensions?.code;
     if (formatted.message.startsWith('Variable "$')) return variableCoercionError(formatted);
     if (typeof code === "string" && KNOWN_CODES.has(code) && original instanceof GraphQLError) {
-      return { ...pick(formatted), extensions: { ...original.extensions } };
+      // `http` only tells Apollo which status to answer with; clients need not see it.
+      const { http: _status, ...extensions } = original.extensions;
+      return { ...pick(formatted), extensions };
     }
     if (typeof code === "string" && APOLLO_CODES.has(code)) {
       return { ...pick(formatted), extensions: { code } };

@@ -78,9 +78,10 @@ export class NotConfiguredError extends GraphQLError {
   }
 }
 
+/** Raised while reading a request's credentials, before any resolver: answered with HTTP 401. */
 export class UnauthenticatedError extends GraphQLError {
   constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.Unauthenticated } });
+    super(message, { extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } } });
   }
 }
 
