@@ -54,7 +54,7 @@ export type AddConferenceParticipantInput = {
   machineDetectionSpeechEndThreshold?: number | null | undefined;
   /** Milliseconds: 1000 to 6000. */
   machineDetectionSpeechThreshold?: number | null | undefined;
-  /** Seconds: 3 to 59. */
+  /** Seconds to try detecting a machine (default 30). */
   machineDetectionTimeout?: number | null | undefined;
   /** 2 to 250. */
   maxParticipants?: number | null | undefined;

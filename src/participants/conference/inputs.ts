@@ -208,8 +208,11 @@ export class AddConferenceParticipantInput {
   @Field(() => MachineDetection, { nullable: true })
   machineDetection?: MachineDetection;
 
-  @Field(() => Int, { nullable: true, description: "Seconds: 3 to 59." })
-  @Check(intRange(3, 59))
+  @Field(() => Int, {
+    nullable: true,
+    description: "Seconds to try detecting a machine (default 30).",
+  })
+  @Check(minInt(1))
   machineDetectionTimeout?: number;
 
   @Field(() => Int, { nullable: true, description: "Milliseconds: 1000 to 6000." })
