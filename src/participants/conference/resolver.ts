@@ -53,23 +53,7 @@ export class ConferenceParticipantResolver {
     @Args(() => ConnectionArgs) paging: ConnectionArgs,
     @Ctx() context: GatewayContext,
   ) {
-    assertValidListArgs(ConferenceParticipantFilter, filter, paging, CONFERENCE_MAX_PAGE_SIZE);
-    const credentials = requireCredentials(context);
-    const scoped = { ...filter, accountSid: filter.accountSid ?? credentials.accountSid };
-    const { muted, hold, coaching } = scoped;
-    return loadConnection({
-      args: paging,
-      scope: JSON.stringify([
-        "conference",
-        scoped.accountSid,
-        scoped.conferenceSid,
-        muted,
-        hold,
-        coaching,
-      ]),
-      maxPageSize: CONFERENCE_MAX_PAGE_SIZE,
-      fetchPage: (page) => listConferenceParticipants(context.twilio, credentials, scoped, page),
-    });
+    return conferenceParticipantsConnection(context, filter, paging);
   }
 
   @Mutation(() => ConferenceParticipant, {
@@ -129,4 +113,32 @@ function withAccount(
     conferenceSid: ref.conferenceSid,
     callSid: ref.callSid,
   };
+}
+
+/**
+ * One page of a conference's participants, optionally filtered. Used by the list query and by the
+ * parent entity's `participants` field, so both page the same way and share cursors.
+ */
+export function conferenceParticipantsConnection(
+  context: GatewayContext,
+  filter: ConferenceParticipantFilter,
+  paging: ConnectionArgs,
+) {
+  assertValidListArgs(ConferenceParticipantFilter, filter, paging, CONFERENCE_MAX_PAGE_SIZE);
+  const credentials = requireCredentials(context);
+  const scoped = { ...filter, accountSid: filter.accountSid ?? credentials.accountSid };
+  const { muted, hold, coaching } = scoped;
+  return loadConnection({
+    args: paging,
+    scope: JSON.stringify([
+      "conference",
+      scoped.accountSid,
+      scoped.conferenceSid,
+      muted,
+      hold,
+      coaching,
+    ]),
+    maxPageSize: CONFERENCE_MAX_PAGE_SIZE,
+    fetchPage: (page) => listConferenceParticipants(context.twilio, credentials, scoped, page),
+  });
 }

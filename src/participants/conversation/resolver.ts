@@ -54,31 +54,7 @@ export class ConversationParticipantResolver {
     @Args(() => ConnectionArgs) paging: ConnectionArgs,
     @Ctx() context: GatewayContext,
   ) {
-    assertValidListArgs(
-      ConversationParticipantsArgs,
-      conversation,
-      paging,
-      CONVERSATIONS_MAX_PAGE_SIZE,
-    );
-    const credentials = requireCredentials(context);
-    const { chatServiceSid, conversationSid } = conversation;
-    return loadConnection({
-      args: paging,
-      scope: JSON.stringify([
-        "conversation",
-        credentials.accountSid,
-        chatServiceSid ?? null,
-        conversationSid,
-      ]),
-      maxPageSize: CONVERSATIONS_MAX_PAGE_SIZE,
-      fetchPage: (page) =>
-        listConversationParticipants(
-          context.twilio,
-          credentials,
-          { chatServiceSid, conversationSid },
-          page,
-        ),
-    });
+    return conversationParticipantsConnection(context, conversation, paging);
   }
 
   @Mutation(() => ConversationParticipant, {
@@ -159,4 +135,40 @@ function forget(
   for (const name of [key.sid, participant.sid, participant.identity]) {
     if (name) loader.clear({ ...key, sid: name });
   }
+}
+
+/**
+ * One page of a conversation's participants. Used by the list query and by the parent entity's
+ * `participants` field, so both page the same way and share cursors.
+ */
+export function conversationParticipantsConnection(
+  context: GatewayContext,
+  conversation: ConversationParticipantsArgs,
+  paging: ConnectionArgs,
+) {
+  assertValidListArgs(
+    ConversationParticipantsArgs,
+    conversation,
+    paging,
+    CONVERSATIONS_MAX_PAGE_SIZE,
+  );
+  const credentials = requireCredentials(context);
+  const { chatServiceSid, conversationSid } = conversation;
+  return loadConnection({
+    args: paging,
+    scope: JSON.stringify([
+      "conversation",
+      credentials.accountSid,
+      chatServiceSid ?? null,
+      conversationSid,
+    ]),
+    maxPageSize: CONVERSATIONS_MAX_PAGE_SIZE,
+    fetchPage: (page) =>
+      listConversationParticipants(
+        context.twilio,
+        credentials,
+        { chatServiceSid, conversationSid },
+        page,
+      ),
+  });
 }

@@ -35,15 +35,7 @@ export class InteractionParticipantResolver {
     @Args(() => ConnectionArgs) paging: ConnectionArgs,
     @Ctx() context: GatewayContext,
   ) {
-    assertValidListArgs(InteractionChannelArgs, channel, paging, INTERACTION_MAX_PAGE_SIZE);
-    const credentials = requireCredentials(context);
-    const { interactionSid, channelSid } = channel;
-    return loadConnection({
-      args: paging,
-      scope: JSON.stringify(["interaction", credentials.accountSid, interactionSid, channelSid]),
-      maxPageSize: INTERACTION_MAX_PAGE_SIZE,
-      fetchPage: (page) => listInteractionParticipants(context.twilio, credentials, channel, page),
-    });
+    return interactionParticipantsConnection(context, channel, paging);
   }
 
   @Mutation(() => InteractionParticipant, {
@@ -77,4 +69,24 @@ export class InteractionParticipantResolver {
     loadersFor(context).interactionChannelParticipants.clear(input);
     return updated;
   }
+}
+
+/**
+ * One page of a Flex Interaction channel's participants. Used by the list query and by the parent
+ * entity's `participants` field, so both page the same way and share cursors.
+ */
+export function interactionParticipantsConnection(
+  context: GatewayContext,
+  channel: InteractionChannelArgs,
+  paging: ConnectionArgs,
+) {
+  assertValidListArgs(InteractionChannelArgs, channel, paging, INTERACTION_MAX_PAGE_SIZE);
+  const credentials = requireCredentials(context);
+  const { interactionSid, channelSid } = channel;
+  return loadConnection({
+    args: paging,
+    scope: JSON.stringify(["interaction", credentials.accountSid, interactionSid, channelSid]),
+    maxPageSize: INTERACTION_MAX_PAGE_SIZE,
+    fetchPage: (page) => listInteractionParticipants(context.twilio, credentials, channel, page),
+  });
 }

@@ -49,15 +49,7 @@ export class ProxyParticipantResolver {
     @Args(() => ConnectionArgs) paging: ConnectionArgs,
     @Ctx() context: GatewayContext,
   ) {
-    assertValidListArgs(ProxySessionArgs, session, paging, PROXY_MAX_PAGE_SIZE);
-    const credentials = requireCredentials(context);
-    const { serviceSid, sessionSid } = session;
-    return loadConnection({
-      args: paging,
-      scope: JSON.stringify(["proxy", credentials.accountSid, serviceSid, sessionSid]),
-      maxPageSize: PROXY_MAX_PAGE_SIZE,
-      fetchPage: (page) => listProxyParticipants(context.twilio, credentials, session, page),
-    });
+    return proxyParticipantsConnection(context, session, paging);
   }
 
   @Mutation(() => ProxyParticipant, {
@@ -89,4 +81,24 @@ export class ProxyParticipantResolver {
     loader.clear(input);
     return current;
   }
+}
+
+/**
+ * One page of a Proxy session's participants. Used by the list query and by the parent entity's
+ * `participants` field, so both page the same way and share cursors.
+ */
+export function proxyParticipantsConnection(
+  context: GatewayContext,
+  session: ProxySessionArgs,
+  paging: ConnectionArgs,
+) {
+  assertValidListArgs(ProxySessionArgs, session, paging, PROXY_MAX_PAGE_SIZE);
+  const credentials = requireCredentials(context);
+  const { serviceSid, sessionSid } = session;
+  return loadConnection({
+    args: paging,
+    scope: JSON.stringify(["proxy", credentials.accountSid, serviceSid, sessionSid]),
+    maxPageSize: PROXY_MAX_PAGE_SIZE,
+    fetchPage: (page) => listProxyParticipants(context.twilio, credentials, session, page),
+  });
 }
