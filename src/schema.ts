@@ -10,13 +10,33 @@ import {
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { GatewayInfoResolver } from "./gateway-info.js";
 import { conferenceParticipantEntity } from "./participants/conference/entity.js";
+import {
+  Conference,
+  conferenceEntity,
+  ConferenceResolver,
+} from "./participants/conference/parent.js";
 import { ConferenceParticipantResolver } from "./participants/conference/resolver.js";
 import { conversationParticipantEntity } from "./participants/conversation/entity.js";
+import {
+  Conversation,
+  conversationEntity,
+  ConversationResolver,
+} from "./participants/conversation/parent.js";
 import { ConversationParticipantResolver } from "./participants/conversation/resolver.js";
 import type { EntityResolver } from "./participants/entity.js";
 import { interactionParticipantEntity } from "./participants/interaction/entity.js";
+import {
+  InteractionChannel,
+  interactionChannelEntity,
+  InteractionChannelResolver,
+} from "./participants/interaction/parent.js";
 import { InteractionParticipantResolver } from "./participants/interaction/resolver.js";
 import { proxyParticipantEntity } from "./participants/proxy/entity.js";
+import {
+  ProxySession,
+  proxySessionEntity,
+  ProxySessionResolver,
+} from "./participants/proxy/parent.js";
 import { ProxyParticipantResolver } from "./participants/proxy/resolver.js";
 import { AddParticipantResolver } from "./participants/unified/resolver.js";
 
@@ -28,6 +48,11 @@ const RESOLVERS: NonEmptyArray<Function> = [
   ProxyParticipantResolver,
   InteractionParticipantResolver,
   AddParticipantResolver,
+  // Parent entities: what other subgraphs reference to reach a parent's participants.
+  ConferenceResolver,
+  ConversationResolver,
+  ProxySessionResolver,
+  InteractionChannelResolver,
 ];
 
 /** How a router turns an entity representation into a participant (see each kind's entity.ts). */
@@ -36,6 +61,10 @@ const ENTITIES: ReadonlyArray<EntityResolver> = [
   conversationParticipantEntity,
   proxyParticipantEntity,
   interactionParticipantEntity,
+  conferenceEntity,
+  conversationEntity,
+  proxySessionEntity,
+  interactionChannelEntity,
 ];
 
 /** Input objects that take exactly one of their fields (GraphQL's `@oneOf`). */
@@ -58,7 +87,13 @@ const ONE_OF_DIRECTIVE = "directive @oneOf on INPUT_OBJECT";
  */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const typeGraphQLSchema = markOneOfInputs(
-    await buildSchema({ resolvers: RESOLVERS, validate: false, skipCheck: true }),
+    await buildSchema({
+      resolvers: RESOLVERS,
+      // Reached only through `_entities`, so nothing in Query or Mutation refers to them.
+      orphanedTypes: [Conference, Conversation, ProxySession, InteractionChannel],
+      validate: false,
+      skipCheck: true,
+    }),
   );
   const typeDefs = parse(
     `${FEDERATION_LINK}\n${ONE_OF_DIRECTIVE}\n\n${printSchemaWithDirectives(typeGraphQLSchema)}`,
