@@ -168,21 +168,6 @@ describe("addInteractionParticipant", () => {
     });
   });
 
-  it("reports an unknown interaction or channel as Twilio's 404 (20404)", async () => {
-    fake.reply(twilioError(404, 20404, "The requested resource was not found"));
-    const result = await gateway.graphql(ADD, { input: MINIMAL_INPUT });
-    expect(result.data).toBeNull();
-    expect(result.errors![0]!.extensions).toEqual({
-      code: "TWILIO_API_ERROR",
-      twilio: {
-        code: 20404,
-        status: 404,
-        message: "The requested resource was not found",
-        moreInfo: "https://www.twilio.com/docs/errors/20404",
-      },
-    });
-  });
-
   itHandlesUpstreamFailures({
     fake: () => fake,
     send: () => gateway.graphql(ADD, { input: MINIMAL_INPUT }),

@@ -14,11 +14,27 @@ export interface UpstreamFailureCase {
 }
 
 /**
- * The rules every create shares, whatever the product: a 429 is retried after Retry-After,
- * anything that may have reached Twilio is never retried, and transport failures get their
- * own codes without the upstream URL. The gateway under test must use TWILIO_TIMEOUT_MS=300.
+ * The rules every create shares, whatever the product: Twilio's error body is passed on, a 429
+ * is retried after Retry-After, anything that may have reached Twilio is never retried, and
+ * transport failures get their own codes without the upstream URL. The gateway under test must
+ * use TWILIO_TIMEOUT_MS=300.
  */
 export function itHandlesUpstreamFailures(setup: UpstreamFailureCase): void {
+  it("passes Twilio's 404 (20404) on as TWILIO_API_ERROR with Twilio's details", async () => {
+    setup.fake().reply(twilioError(404, 20404, "The requested resource was not found"));
+    const result = await setup.send();
+    expect(result.data).toBeNull();
+    expect(result.errors![0]!.extensions).toEqual({
+      code: "TWILIO_API_ERROR",
+      twilio: {
+        code: 20404,
+        status: 404,
+        message: "The requested resource was not found",
+        moreInfo: "https://www.twilio.com/docs/errors/20404",
+      },
+    });
+  });
+
   it("retries a 429 after Retry-After and then succeeds, once", async () => {
     const fake = setup.fake();
     fake.reply(
