@@ -145,26 +145,6 @@ export abstract class ConversationParticipantRef {
   sid: string;
 }
 
-/** The same three fields as ConversationParticipantRef, as query arguments. */
-@ArgsType()
-export class ConversationParticipantArgs {
-  @Field(() => String, { description: "The conversation's SID (CH…) or its unique name." })
-  @Check(sidOrName("CH", "conversation unique name"))
-  conversationSid: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "The Conversation Service (IS…) the conversation belongs to; leave out for the default service.",
-  })
-  @Check(sid("IS"))
-  chatServiceSid?: string | null;
-
-  @Field(() => String, { description: "The participant's SID (MB…) or its identity." })
-  @Check(sidOrName("MB", "participant identity"))
-  sid: string;
-}
-
 /** Which conversation's participants to list; the paging arguments are ConnectionArgs. */
 @ArgsType()
 export class ConversationParticipantsArgs {
@@ -179,6 +159,14 @@ export class ConversationParticipantsArgs {
   })
   @Check(sid("IS"))
   chatServiceSid?: string | null;
+}
+
+/** The same three fields as ConversationParticipantRef, as query arguments. */
+@ArgsType()
+export class ConversationParticipantArgs extends ConversationParticipantsArgs {
+  @Field(() => String, { description: "The participant's SID (MB…) or its identity." })
+  @Check(sidOrName("MB", "participant identity"))
+  sid: string;
 }
 
 @InputType({ description: "Changes a participant of a Conversation." })
