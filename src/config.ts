@@ -24,6 +24,9 @@ export interface Config {
   /** How many times a 429 is retried, and the longest Retry-After we are willing to wait. */
   maxRetries: number;
   maxRetryAfterMs: number;
+  /** Per GraphQL request: Twilio calls in flight at once, and in all. */
+  twilioConcurrencyPerRequest: number;
+  twilioMaxCallsPerRequest: number;
   /** The embedded simulator's loopback port (0: any free port) and its realism knobs. */
   simulatorPort: number;
   simulatorLatencyMs: number;
@@ -93,6 +96,22 @@ export function loadConfig(env: Env = process.env): Config {
     upstreamTimeoutMs: readInteger(read, "TWILIO_TIMEOUT_MS", 15_000, 100, 600_000, problems),
     maxRetries: readInteger(read, "TWILIO_MAX_RETRIES", 2, 0, 10, problems),
     maxRetryAfterMs: readInteger(read, "TWILIO_MAX_RETRY_AFTER_MS", 10_000, 0, 120_000, problems),
+    twilioConcurrencyPerRequest: readInteger(
+      read,
+      "TWILIO_CONCURRENCY_PER_REQUEST",
+      8,
+      1,
+      100,
+      problems,
+    ),
+    twilioMaxCallsPerRequest: readInteger(
+      read,
+      "TWILIO_MAX_CALLS_PER_REQUEST",
+      100,
+      1,
+      10_000,
+      problems,
+    ),
     simulatorPort: readInteger(read, "SIMULATOR_PORT", 0, 0, 65535, problems),
     simulatorLatencyMs: readInteger(read, "SIMULATOR_LATENCY_MS", 0, 0, 60_000, problems),
     simulatorFailureRate: readRate(read, "SIMULATOR_FAILURE_RATE", problems),

@@ -1,11 +1,11 @@
 import type { TwilioCredentials, TwilioMode } from "./config.js";
 import { NotConfiguredError } from "./errors.js";
 import { createRequestLoaders, type RequestLoaders } from "./request-loaders.js";
-import type { TwilioClient } from "./twilio/client.js";
+import type { TwilioApi } from "./twilio/client.js";
 
 /** What every resolver gets for one GraphQL request. */
 export interface GatewayContext {
-  twilio: TwilioClient;
+  twilio: TwilioApi;
   mode: TwilioMode;
   /** The request's own Basic credentials when it sent some, else the configured ones. */
   credentials: TwilioCredentials | undefined;

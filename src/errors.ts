@@ -9,6 +9,7 @@ export const ErrorCode = {
   NotConfigured: "TWILIO_NOT_CONFIGURED",
   Unauthenticated: "UNAUTHENTICATED",
   NotFound: "NOT_FOUND",
+  TooManyTwilioCalls: "TOO_MANY_TWILIO_CALLS",
   InternalServerError: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -88,5 +89,15 @@ export class UnauthenticatedError extends GraphQLError {
 export class NotFoundError extends GraphQLError {
   constructor(what: string) {
     super(`${what} was not found`, { extensions: { code: ErrorCode.NotFound } });
+  }
+}
+
+export class TooManyTwilioCallsError extends GraphQLError {
+  constructor(maxCalls: number) {
+    super(
+      `This request needs more than ${maxCalls} Twilio calls (TWILIO_MAX_CALLS_PER_REQUEST); ` +
+        "split it into smaller requests",
+      { extensions: { code: ErrorCode.TooManyTwilioCalls } },
+    );
   }
 }

@@ -1,7 +1,5 @@
 import type DataLoader from "dataloader";
-import { createLimiter } from "./concurrency.js";
 import type { TwilioCredentials } from "./config.js";
-import { UPSTREAM_CONCURRENCY_PER_REQUEST } from "./loaders.js";
 import {
   type ConferenceParticipantKey,
   createConferenceParticipantLoader,
@@ -22,7 +20,7 @@ import {
   type ProxyParticipantKey,
 } from "./participants/proxy/loader.js";
 import type { ProxyParticipant } from "./participants/proxy/types.js";
-import type { TwilioClient } from "./twilio/client.js";
+import type { TwilioApi } from "./twilio/client.js";
 
 /**
  * Every DataLoader of one GraphQL request. Created per request (never shared across requests
@@ -45,18 +43,13 @@ export interface RequestLoaders {
 }
 
 export function createRequestLoaders(
-  twilio: TwilioClient,
+  twilio: TwilioApi,
   credentials: TwilioCredentials,
 ): RequestLoaders {
-  const limit = createLimiter(UPSTREAM_CONCURRENCY_PER_REQUEST);
   return {
-    conferenceParticipant: createConferenceParticipantLoader(twilio, credentials, limit),
-    conversationParticipant: createConversationParticipantLoader(twilio, credentials, limit),
-    proxyParticipant: createProxyParticipantLoader(twilio, credentials, limit),
-    interactionChannelParticipants: createInteractionChannelParticipantsLoader(
-      twilio,
-      credentials,
-      limit,
-    ),
+    conferenceParticipant: createConferenceParticipantLoader(twilio, credentials),
+    conversationParticipant: createConversationParticipantLoader(twilio, credentials),
+    proxyParticipant: createProxyParticipantLoader(twilio, credentials),
+    interactionChannelParticipants: createInteractionChannelParticipantsLoader(twilio, credentials),
   };
 }

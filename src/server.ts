@@ -16,13 +16,23 @@ import type { Logger } from "./logger.js";
 import { requestLogPlugin } from "./request-log.js";
 import { credentialsForRequest } from "./request-credentials.js";
 import type { TwilioClient } from "./twilio/client.js";
+import { scopeToRequest } from "./twilio/request-scope.js";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface GatewayServerOptions {
   schema: GraphQLSchema;
   twilio: TwilioClient;
-  config: Pick<Config, "mode" | "credentials" | "port" | "host" | "corsOrigins">;
+  config: Pick<
+    Config,
+    | "mode"
+    | "credentials"
+    | "port"
+    | "host"
+    | "corsOrigins"
+    | "twilioConcurrencyPerRequest"
+    | "twilioMaxCallsPerRequest"
+  >;
   logger: Logger;
 }
 
@@ -98,7 +108,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
       context: async () => ({
-        twilio,
+        twilio: scopeToRequest(twilio, {
+          maxConcurrent: config.twilioConcurrencyPerRequest,
+          maxCalls: config.twilioMaxCallsPerRequest,
+        }),
         mode: config.mode,
         credentials: credentialsForRequest(req.headers, config.credentials),
       }),

@@ -32,6 +32,9 @@ export interface TwilioClientOptions {
   logger: Logger;
 }
 
+/** What resolvers and loaders need of a client: the per-request scope (scoped-client.ts) has it too. */
+export type TwilioApi = Pick<TwilioClient, "baseUrls" | "request">;
+
 export const USER_AGENT = `${GATEWAY_NAME}/${GATEWAY_VERSION} (node/${process.versions.node})`;
 
 /** Retries apply only to what Twilio cannot have processed: a 429 answer. */

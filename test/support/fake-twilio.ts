@@ -27,6 +27,9 @@ export type Responder = (request: CapturedRequest) => FakeResponse;
  */
 export class FakeTwilio {
   readonly requests: CapturedRequest[] = [];
+  /** The most requests that were waiting for an answer at the same time. */
+  maxInFlight = 0;
+  private inFlight = 0;
   private readonly queue: Responder[] = [];
   private fallback: Responder = () => ({ status: 500, body: "no answer queued" });
   private server?: http.Server;
@@ -35,6 +38,9 @@ export class FakeTwilio {
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
+      this.inFlight += 1;
+      this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+      res.on("close", () => (this.inFlight -= 1));
       req.on("data", (chunk: Buffer) => chunks.push(chunk));
       req.on("end", () => {
         const captured: CapturedRequest = {
@@ -77,6 +83,7 @@ export class FakeTwilio {
 
   reset(): void {
     this.requests.length = 0;
+    this.maxInFlight = this.inFlight;
     this.queue.length = 0;
   }
 

@@ -1,7 +1,6 @@
-import type { Limiter } from "../../concurrency.js";
 import type { TwilioCredentials } from "../../config.js";
 import { createFetchLoader } from "../../loaders.js";
-import type { TwilioClient } from "../../twilio/client.js";
+import type { TwilioApi } from "../../twilio/client.js";
 import { fetchConferenceParticipant } from "./rest.js";
 
 /** What identifies a conference participant at Twilio; `callSid` may also be its label. */
@@ -16,13 +15,11 @@ export function conferenceParticipantCacheKey(key: ConferenceParticipantKey): st
 }
 
 export function createConferenceParticipantLoader(
-  twilio: TwilioClient,
+  twilio: TwilioApi,
   credentials: TwilioCredentials,
-  limit: Limiter,
 ) {
   return createFetchLoader({
     cacheKey: conferenceParticipantCacheKey,
     fetch: (key: ConferenceParticipantKey) => fetchConferenceParticipant(twilio, credentials, key),
-    limit,
   });
 }

@@ -1,5 +1,5 @@
 import type { TwilioCredentials } from "../../config.js";
-import type { TwilioClient } from "../../twilio/client.js";
+import type { TwilioApi } from "../../twilio/client.js";
 import { NotFoundError } from "../../errors.js";
 import { isNotFound } from "../../loaders.js";
 import {
@@ -114,7 +114,7 @@ function participantPath(key: ConferenceParticipantKey): string {
 }
 
 export async function createConferenceParticipant(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   input: AddConferenceParticipantInput,
 ): Promise<ConferenceParticipant> {
@@ -163,7 +163,7 @@ export function toConferenceParticipant(
 }
 
 export async function fetchConferenceParticipant(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   key: ConferenceParticipantKey,
 ): Promise<ConferenceParticipant> {
@@ -177,7 +177,7 @@ export async function fetchConferenceParticipant(
 }
 
 export async function listConferenceParticipants(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   filter: ConferenceParticipantFilter & { accountSid: string },
   page: PageRequest,
@@ -200,7 +200,7 @@ export async function listConferenceParticipants(
 }
 
 export async function updateConferenceParticipant(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   input: UpdateConferenceParticipantInput & { accountSid: string },
 ): Promise<ConferenceParticipant> {
@@ -216,7 +216,7 @@ export async function updateConferenceParticipant(
 
 /** Twilio answers 204 with no body; a participant that is already gone is a NOT_FOUND. */
 export async function deleteConferenceParticipant(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   key: ConferenceParticipantKey,
 ): Promise<void> {

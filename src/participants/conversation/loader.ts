@@ -1,7 +1,6 @@
-import type { Limiter } from "../../concurrency.js";
 import type { TwilioCredentials } from "../../config.js";
 import { createFetchLoader } from "../../loaders.js";
-import type { TwilioClient } from "../../twilio/client.js";
+import type { TwilioApi } from "../../twilio/client.js";
 import { fetchConversationParticipant } from "./rest.js";
 
 /**
@@ -21,14 +20,12 @@ function conversationParticipantCacheKey(key: ConversationParticipantKey): strin
 }
 
 export function createConversationParticipantLoader(
-  twilio: TwilioClient,
+  twilio: TwilioApi,
   credentials: TwilioCredentials,
-  limit: Limiter,
 ) {
   return createFetchLoader({
     cacheKey: conversationParticipantCacheKey,
     fetch: (key: ConversationParticipantKey) =>
       fetchConversationParticipant(twilio, credentials, key),
-    limit,
   });
 }

@@ -1,7 +1,7 @@
 import type { TwilioCredentials } from "../../config.js";
 import { NotFoundError } from "../../errors.js";
 import { isNotFound } from "../../loaders.js";
-import type { TwilioClient } from "../../twilio/client.js";
+import type { TwilioApi } from "../../twilio/client.js";
 import type { JsonValue } from "../../json.js";
 import {
   type PageRequest,
@@ -161,7 +161,7 @@ function webhookHeader(options: { webhookEnabled?: boolean | null }): Record<str
 }
 
 export async function createConversationParticipant(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   input: AddConversationParticipantInput,
 ): Promise<ConversationParticipant> {
@@ -197,7 +197,7 @@ export function toConversationParticipant(json: TwilioJson): ConversationPartici
 }
 
 export async function fetchConversationParticipant(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   key: ConversationParticipantKey,
 ): Promise<ConversationParticipant> {
@@ -211,7 +211,7 @@ export async function fetchConversationParticipant(
 }
 
 export async function listConversationParticipants(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   conversation: ConversationRef,
   page: PageRequest,
@@ -227,7 +227,7 @@ export async function listConversationParticipants(
 }
 
 export async function updateConversationParticipant(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   input: UpdateConversationParticipantInput,
 ): Promise<ConversationParticipant> {
@@ -247,7 +247,7 @@ export async function updateConversationParticipant(
 
 /** Twilio answers 204 with no body; a participant that is already gone is a NOT_FOUND. */
 export async function deleteConversationParticipant(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   key: ConversationParticipantKey,
   options: { webhookEnabled?: boolean | null },

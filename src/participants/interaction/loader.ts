@@ -1,8 +1,7 @@
 import DataLoader from "dataloader";
-import type { Limiter } from "../../concurrency.js";
 import type { TwilioCredentials } from "../../config.js";
 import { isNotFound } from "../../loaders.js";
-import type { TwilioClient } from "../../twilio/client.js";
+import type { TwilioApi } from "../../twilio/client.js";
 import type { PageRequest } from "../../twilio/paging.js";
 import { INTERACTION_MAX_PAGE_SIZE, listInteractionParticipants } from "./rest.js";
 import type { InteractionParticipant } from "./types.js";
@@ -20,20 +19,18 @@ function interactionChannelCacheKey(key: InteractionChannelKey): string {
 /**
  * Flex cannot fetch a single channel participant, only list a channel's. This loader reads a
  * channel's whole list once per request, so any number of participants of C channels costs C
- * list reads (more only for channels beyond one full page). Each channel's read takes one slot
- * of the request's limiter; a channel that does not exist has no participants, and any other
- * failure rejects only that channel's keys.
+ * list reads (more only for channels beyond one full page). A channel that does not exist has no
+ * participants, and any other failure rejects only that channel's keys.
  */
 export function createInteractionChannelParticipantsLoader(
-  twilio: TwilioClient,
+  twilio: TwilioApi,
   credentials: TwilioCredentials,
-  limit: Limiter,
 ): DataLoader<InteractionChannelKey, InteractionParticipant[], string> {
   return new DataLoader<InteractionChannelKey, InteractionParticipant[], string>(
     (channels) =>
       Promise.all(
         channels.map((channel) =>
-          limit(() => readWholeChannel(twilio, credentials, channel)).catch((error: unknown) => {
+          readWholeChannel(twilio, credentials, channel).catch((error: unknown) => {
             if (isNotFound(error)) return [];
             return error instanceof Error ? error : new Error(String(error));
           }),
@@ -44,7 +41,7 @@ export function createInteractionChannelParticipantsLoader(
 }
 
 async function readWholeChannel(
-  twilio: TwilioClient,
+  twilio: TwilioApi,
   credentials: TwilioCredentials,
   channel: InteractionChannelKey,
 ): Promise<InteractionParticipant[]> {

@@ -1,5 +1,5 @@
 import type { TwilioCredentials } from "../../config.js";
-import type { TwilioClient } from "../../twilio/client.js";
+import type { TwilioApi } from "../../twilio/client.js";
 import {
   type PageRequest,
   pageQuery,
@@ -37,7 +37,7 @@ function participantsPath(interactionSid: string, channelSid: string): string {
 
 /** Flex answers this create with 200, not 201. */
 export async function createInteractionParticipant(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   input: AddInteractionParticipantInput,
 ): Promise<InteractionParticipant> {
@@ -74,7 +74,7 @@ export function toInteractionParticipant(json: TwilioJson): InteractionParticipa
 }
 
 export async function listInteractionParticipants(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   channel: InteractionChannelKey,
   page: PageRequest,
@@ -91,7 +91,7 @@ export async function listInteractionParticipants(
 
 /** Flex has no fetch and no delete for a channel participant: an update is all there is. */
 export async function updateInteractionParticipant(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   input: UpdateInteractionParticipantInput,
 ): Promise<InteractionParticipant> {

@@ -1,7 +1,6 @@
-import type { Limiter } from "../../concurrency.js";
 import type { TwilioCredentials } from "../../config.js";
 import { createFetchLoader } from "../../loaders.js";
-import type { TwilioClient } from "../../twilio/client.js";
+import type { TwilioApi } from "../../twilio/client.js";
 import { fetchProxyParticipant } from "./rest.js";
 
 /** What identifies a Proxy participant at Twilio; the account is the one the credentials name. */
@@ -15,14 +14,9 @@ function proxyParticipantCacheKey(key: ProxyParticipantKey): string {
   return `${key.serviceSid}/${key.sessionSid}/${key.sid}`;
 }
 
-export function createProxyParticipantLoader(
-  twilio: TwilioClient,
-  credentials: TwilioCredentials,
-  limit: Limiter,
-) {
+export function createProxyParticipantLoader(twilio: TwilioApi, credentials: TwilioCredentials) {
   return createFetchLoader({
     cacheKey: proxyParticipantCacheKey,
     fetch: (key: ProxyParticipantKey) => fetchProxyParticipant(twilio, credentials, key),
-    limit,
   });
 }

@@ -1,7 +1,7 @@
 import type { TwilioCredentials } from "../../config.js";
 import { NotFoundError } from "../../errors.js";
 import { isNotFound } from "../../loaders.js";
-import type { TwilioClient } from "../../twilio/client.js";
+import type { TwilioApi } from "../../twilio/client.js";
 import {
   type PageRequest,
   pageQuery,
@@ -37,7 +37,7 @@ function participantPath(key: ProxyParticipantKey): string {
 
 /** Twilio answers 201 with the new participant. */
 export async function createProxyParticipant(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   input: AddProxyParticipantInput,
 ): Promise<ProxyParticipant> {
@@ -72,7 +72,7 @@ export function toProxyParticipant(json: TwilioJson): ProxyParticipant {
 }
 
 export async function fetchProxyParticipant(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   key: ProxyParticipantKey,
 ): Promise<ProxyParticipant> {
@@ -86,7 +86,7 @@ export async function fetchProxyParticipant(
 }
 
 export async function listProxyParticipants(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   session: { serviceSid: string; sessionSid: string },
   page: PageRequest,
@@ -106,7 +106,7 @@ export async function listProxyParticipants(
  * identifier cannot join that session again. One that is already gone is a NOT_FOUND.
  */
 export async function deleteProxyParticipant(
-  client: TwilioClient,
+  client: TwilioApi,
   credentials: TwilioCredentials,
   key: ProxyParticipantKey,
 ): Promise<void> {
