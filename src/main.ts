@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${app.banner}\n`);
 
   const stop = () => {
+    logger.info("shutting down: finishing requests in flight");
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),

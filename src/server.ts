@@ -19,6 +19,8 @@ import type { TwilioClient } from "./twilio/client.js";
 import { scopeToRequest } from "./twilio/request-scope.js";
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** How long `close` waits for requests in flight before cutting their connections. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface GatewayServerOptions {
   schema: GraphQLSchema;
@@ -40,7 +42,8 @@ export interface RunningGateway {
   /** e.g. http://127.0.0.1:4000 */
   url: string;
   graphqlUrl: string;
-  close(): Promise<void>;
+  /** Drains: requests in flight get up to `graceMs` (default 10 s) to finish. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -156,11 +159,16 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   return {
     url,
     graphqlUrl: `${url}/graphql`,
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+    async close(graceMs = SHUTDOWN_GRACE_MS) {
+      // Stop accepting, let requests in flight finish (a create may already be at Twilio),
+      // and only cut connections still busy after the grace period.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
+      const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearInterval(idleSweep);
+      clearTimeout(deadline);
       await apollo.stop();
     },
   };
