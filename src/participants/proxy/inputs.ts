@@ -42,25 +42,9 @@ export class AddProxyParticipantInput {
   proxyIdentifierSid?: string;
 }
 
-/** Names one participant of a Proxy session, as query arguments. */
-@ArgsType()
-export class ProxyParticipantArgs {
-  @Field(() => String, { description: "The Proxy service (KS…)." })
-  @Check(sid("KS"))
-  serviceSid: string;
-
-  @Field(() => String, { description: "The session within that service (KC…)." })
-  @Check(sid("KC"))
-  sessionSid: string;
-
-  @Field(() => String, { description: "The participant (KP…)." })
-  @Check(sid("KP"))
-  sid: string;
-}
-
 /**
  * The same three fields as ProxyParticipantArgs: type-graphql keeps argument and input types
- * apart, so neither can inherit from the other.
+ * apart, so an input cannot inherit from arguments.
  */
 @InputType({ description: "Removes a participant from its Proxy session." })
 export class RemoveProxyParticipantInput {
@@ -87,4 +71,12 @@ export class ProxySessionArgs {
   @Field(() => String, { description: "The session within that service (KC…)." })
   @Check(sid("KC"))
   sessionSid: string;
+}
+
+/** Names one participant of a Proxy session, as query arguments. */
+@ArgsType()
+export class ProxyParticipantArgs extends ProxySessionArgs {
+  @Field(() => String, { description: "The participant (KP…)." })
+  @Check(sid("KP"))
+  sid: string;
 }
