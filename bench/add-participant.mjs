@@ -1,9 +1,13 @@
 // Throughput and latency of one gateway mutation that makes one Twilio POST.
-// Gateway (built dist/), a minimal fake Twilio and the load generator all run in this process on
-// loopback, so CPU per request counts all three. `--baseline` sends a query that calls no
+// By default the gateway (built dist/), a minimal fake Twilio and the load generator all run in
+// this process on loopback, so CPU per request counts all three. `--split` runs the gateway in a
+// process of its own (bench/gateway-process.mjs) and charges only its CPU: the gateway's own cost,
+// with a core left to the load generator and the fake. `--baseline` sends a query that calls no
 // upstream instead, to show the HTTP + Apollo floor the mutation's figure should be read against.
-// Usage: npm run bench [-- --requests 4000 --concurrency 16 --baseline]
+// Usage: npm run bench [-- --requests 10000 --concurrency 16 --baseline --split]
 import "reflect-metadata";
+import { fork } from "node:child_process";
+import { once } from "node:events";
 import http from "node:http";
 import { parseArgs } from "node:util";
 import { startApp } from "../dist/src/app.js";
@@ -12,9 +16,10 @@ import { silentLogger } from "../dist/src/logger.js";
 
 const { values } = parseArgs({
   options: {
-    requests: { type: "string", default: "4000" },
+    requests: { type: "string", default: "10000" },
     concurrency: { type: "string", default: "16" },
     baseline: { type: "boolean", default: false },
+    split: { type: "boolean", default: false },
   },
 });
 const total = Number(values.requests);
@@ -38,15 +43,42 @@ const twilio = http.createServer((req, res) => {
 await new Promise((resolve) => twilio.listen(0, "127.0.0.1", resolve));
 const twilioUrl = `http://127.0.0.1:${twilio.address().port}`;
 
-const app = await startApp(
-  loadConfig({
-    TWILIO_ACCOUNT_SID: "AC" + "0".repeat(32),
-    TWILIO_AUTH_TOKEN: "bench",
-    TWILIO_API_BASE_URL: twilioUrl,
-    PORT: "0",
-  }),
-  silentLogger,
-);
+const gatewayEnv = {
+  TWILIO_ACCOUNT_SID: "AC" + "0".repeat(32),
+  TWILIO_AUTH_TOKEN: "bench",
+  TWILIO_API_BASE_URL: twilioUrl,
+  PORT: "0",
+};
+const gateway = values.split ? await forkGateway(gatewayEnv) : await startInProcess(gatewayEnv);
+
+async function startInProcess(env) {
+  const app = await startApp(loadConfig(env), silentLogger);
+  return {
+    graphqlUrl: app.gateway.graphqlUrl,
+    cpuUsage: async () => process.cpuUsage(),
+    close: () => app.close(),
+  };
+}
+
+async function forkGateway(env) {
+  const child = fork(new URL("./gateway-process.mjs", import.meta.url), {
+    env: { PATH: process.env.PATH, ...env },
+  });
+  const [{ graphqlUrl }] = await once(child, "message");
+  return {
+    graphqlUrl,
+    async cpuUsage() {
+      child.send("cpu");
+      const [{ cpu }] = await once(child, "message");
+      return cpu;
+    },
+    async close() {
+      child.send("stop");
+      await once(child, "exit");
+    },
+  };
+}
+
 const mutation = JSON.stringify({
   query: `mutation Add($input: AddConferenceParticipantInput!) {
     addConferenceParticipant(input: $input) { callSid status dateCreated }
@@ -66,7 +98,7 @@ const body = values.baseline
   : mutation;
 const expected = values.baseline ? '"gatewayInfo"' : '"callSid"';
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-const target = new URL(app.gateway.graphqlUrl);
+const target = new URL(gateway.graphqlUrl);
 
 function post() {
   return new Promise((resolve, reject) => {
@@ -103,16 +135,21 @@ async function run(count) {
       latencies.push(await post());
     }
   };
-  const cpuBefore = process.cpuUsage();
+  const cpuBefore = await gateway.cpuUsage();
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
+  const cpuAfter = await gateway.cpuUsage();
+  const cpu = {
+    user: cpuAfter.user - cpuBefore.user,
+    system: cpuAfter.system - cpuBefore.system,
+  };
   latencies.sort((a, b) => a - b);
   const at = (q) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2);
   return {
     operation: values.baseline ? "gatewayInfo (no upstream)" : "addConferenceParticipant",
+    gateway: values.split ? "own process (CPU: gateway only)" : "in process (CPU: all three)",
     requests: count,
     concurrency,
     reqPerSec: Math.round(count / seconds),
@@ -122,8 +159,8 @@ async function run(count) {
   };
 }
 
-await run(Math.min(500, total)); // warm-up: JIT, keep-alive sockets, Apollo's document cache
+await run(Math.min(2000, total)); // warm-up: JIT, keep-alive sockets, Apollo's document cache
 console.log(JSON.stringify(await run(total)));
-await app.close();
+await gateway.close();
 twilio.close();
 agent.destroy();
