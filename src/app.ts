@@ -61,7 +61,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   return {
     gateway,
     simulatorUrl: simulator?.url,
-    banner: `participant-gateway ready: GraphQL ${gateway.graphqlUrl} | GraphiQL ${gateway.url}/graphiql | upstream: ${upstream}`,
+    banner: [
+      `participant-gateway ready: GraphQL ${gateway.graphqlUrl}`,
+      ...(config.graphiql ? [`GraphiQL ${gateway.url}/graphiql`] : []),
+      `upstream: ${upstream}`,
+    ].join(" | "),
     async close() {
       await gateway.close();
       await simulator?.close();

@@ -32,6 +32,13 @@ export interface Config {
   simulatorLatencyMs: number;
   simulatorFailureRate: number;
   logLevel: LogLevel;
+  /**
+   * Explicit, so NODE_ENV=production (Apollo's trigger for turning it off) does not silently
+   * break GraphiQL and codegen: the schema is public anyway through Federation's `_service`.
+   */
+  introspection: boolean;
+  /** Serve the GraphiQL explorer at /graphiql; it needs introspection. */
+  graphiql: boolean;
 }
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
@@ -85,6 +92,13 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const mode = readMode(read("TWILIO_MODE"), credentials, problems);
+  const introspection = readBoolean(read, "GRAPHQL_INTROSPECTION", true, problems);
+  const graphiql = readBoolean(read, "GRAPHIQL_ENABLED", introspection, problems);
+  if (graphiql && !introspection) {
+    problems.push(
+      "GRAPHIQL_ENABLED=true needs GRAPHQL_INTROSPECTION=true (GraphiQL reads the schema by introspection)",
+    );
+  }
 
   const config: Config = {
     mode,
@@ -116,6 +130,8 @@ export function loadConfig(env: Env = process.env): Config {
     simulatorLatencyMs: readInteger(read, "SIMULATOR_LATENCY_MS", 0, 0, 60_000, problems),
     simulatorFailureRate: readRate(read, "SIMULATOR_FAILURE_RATE", problems),
     logLevel: readLogLevel(read("LOG_LEVEL"), problems),
+    introspection,
+    graphiql,
   };
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
@@ -211,6 +227,20 @@ function readInteger(
     return fallback;
   }
   return parsed;
+}
+
+function readBoolean(
+  read: (name: string) => string | undefined,
+  name: string,
+  fallback: boolean,
+  problems: string[],
+): boolean {
+  const value = read(name);
+  if (value === undefined) return fallback;
+  if (value === "true") return true;
+  if (value === "false") return false;
+  problems.push(`${name} must be "true" or "false", got "${value}"`);
+  return fallback;
 }
 
 function readOrigins(value: string | undefined, problems: string[]): string[] {

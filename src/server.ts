@@ -34,6 +34,8 @@ export interface GatewayServerOptions {
     | "corsOrigins"
     | "twilioConcurrencyPerRequest"
     | "twilioMaxCallsPerRequest"
+    | "introspection"
+    | "graphiql"
   >;
   logger: Logger;
 }
@@ -57,6 +59,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     schema,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    introspection: config.introspection,
     // Compact JSON: Apollo's default pretty-prints every response, which costs CPU and bytes
     // on each request for the benefit of nobody reading it raw.
     stringifyResult: (result) => JSON.stringify(result),
@@ -76,7 +79,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     ],
   });
   await apollo.start();
-  const graphiql = createGraphiQLRoutes(logger);
+  const graphiql = config.graphiql ? createGraphiQLRoutes(logger) : undefined;
 
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const headers = new HeaderMap();
@@ -135,7 +138,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const server = http.createServer((req, res) => {
     if (applyCors(config.corsOrigins, req, res)) return;
     const url = new URL(req.url ?? "/", "http://localhost");
-    const route = graphiql.handles(req, url)
+    const route = graphiql?.handles(req, url)
       ? graphiql.serve(req, res, url)
       : url.pathname === "/graphql"
         ? handleGraphQL(req, res, url)

@@ -75,6 +75,11 @@ describe("loadConfig", () => {
     [{ TWILIO_REGION: "Ireland" }, "TWILIO_REGION must look like"],
     [{ CORS_ORIGINS: "app.example.com" }, "CORS_ORIGINS must list origins"],
     [{ CORS_ORIGINS: "https://app.example.com/path" }, "CORS_ORIGINS must list origins"],
+    [{ GRAPHQL_INTROSPECTION: "no" }, 'GRAPHQL_INTROSPECTION must be "true" or "false"'],
+    [
+      { GRAPHQL_INTROSPECTION: "false", GRAPHIQL_ENABLED: "true" },
+      "GRAPHIQL_ENABLED=true needs GRAPHQL_INTROSPECTION=true",
+    ],
   ])("rejects %j at start-up with one clear line", (env, expected) => {
     let error: unknown;
     try {
@@ -86,6 +91,18 @@ describe("loadConfig", () => {
     const message = (error as Error).message;
     expect(message).toContain(expected);
     expect(message).not.toContain("\n");
+  });
+
+  it("serves introspection and GraphiQL unless told not to; no introspection means no GraphiQL", () => {
+    expect(loadConfig({})).toMatchObject({ introspection: true, graphiql: true });
+    expect(loadConfig({ GRAPHIQL_ENABLED: "false" })).toMatchObject({
+      introspection: true,
+      graphiql: false,
+    });
+    expect(loadConfig({ GRAPHQL_INTROSPECTION: "false" })).toMatchObject({
+      introspection: false,
+      graphiql: false,
+    });
   });
 
   it("never puts a secret in its error message", () => {

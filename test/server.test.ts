@@ -89,3 +89,47 @@ describe("the HTTP server around Apollo", () => {
     expect(after.data).toEqual({ gatewayInfo: { name: "participant-gateway" } });
   });
 });
+
+const INTROSPECTION = "{ __schema { queryType { name } } }";
+
+describe("introspection and the explorer", () => {
+  it("answers introspection even under NODE_ENV=production, where Apollo would turn it off", async () => {
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = "production";
+    const production = await startTestGateway(fake.url).finally(() => {
+      process.env.NODE_ENV = previous;
+    });
+    try {
+      const result = await production.graphql(INTROSPECTION);
+      expect(result.data).toEqual({ __schema: { queryType: { name: "Query" } } });
+    } finally {
+      await production.close();
+    }
+  });
+
+  it("refuses introspection and serves no explorer when both are turned off", async () => {
+    const locked = await startTestGateway(fake.url, { GRAPHQL_INTROSPECTION: "false" });
+    try {
+      const result = await locked.graphql(INTROSPECTION);
+      expect(result.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+      expect((await fetch(`${locked.url}/graphiql`)).status).toBe(404);
+      // Federation still needs the SDL, and the schema is no secret.
+      const sdl = await locked.graphql<{ _service: { sdl: string } }>("{ _service { sdl } }");
+      expect(sdl.data?._service.sdl).toContain("type ConferenceParticipant");
+    } finally {
+      await locked.close();
+    }
+  });
+
+  it("can keep introspection but not serve the explorer", async () => {
+    const headless = await startTestGateway(fake.url, { GRAPHIQL_ENABLED: "false" });
+    try {
+      expect((await fetch(`${headless.url}/graphiql`)).status).toBe(404);
+      const browser = await fetch(headless.graphqlUrl, { headers: { accept: "text/html" } });
+      expect(browser.headers.get("content-type")).not.toContain("text/html");
+      expect((await headless.graphql(INTROSPECTION)).data).toBeDefined();
+    } finally {
+      await headless.close();
+    }
+  });
+});
