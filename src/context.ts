@@ -9,6 +9,8 @@ export interface GatewayContext {
   mode: TwilioMode;
   /** The request's own Basic credentials when it sent some, else the configured ones. */
   credentials: TwilioCredentials | undefined;
+  /** Ties this request's log line to the caller's: echoed as the X-Request-Id response header. */
+  requestId: string;
   /** This request's DataLoaders, made on first use (see `loadersFor`). */
   loaders?: RequestLoaders;
 }

@@ -7,6 +7,7 @@ const ALLOWED_HEADERS = [
   "apollo-require-preflight",
   "x-apollo-operation-name",
   "x-twilio-account-sid",
+  "x-request-id",
 ].join(", ");
 
 /**
@@ -26,6 +27,8 @@ export function applyCors(
 
   res.setHeader("access-control-allow-origin", anyOrigin ? "*" : origin);
   if (!anyOrigin) res.setHeader("vary", "origin");
+  // Lets the app read the id to quote in a bug report.
+  res.setHeader("access-control-expose-headers", "x-request-id");
   if (req.method !== "OPTIONS" || !req.headers["access-control-request-method"]) return false;
 
   res.statusCode = 204;

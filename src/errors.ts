@@ -42,6 +42,8 @@ export interface TwilioErrorDetails {
   status: number;
   message: string;
   moreInfo: string | null;
+  /** Twilio's request id (RQ…) when Twilio sent one: quote it to Twilio support. */
+  requestId?: string;
 }
 
 export class TwilioApiError extends GraphQLError {

@@ -1,19 +1,21 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { GatewayContext } from "./context.js";
 import type { Logger } from "./logger.js";
 
 /**
  * One log line per GraphQL request: the operation's name and type, how long it took and the
  * error codes it ended with. Never the document or its variables, which can hold credentials.
  */
-export function requestLogPlugin(logger: Logger): ApolloServerPlugin {
+export function requestLogPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       const started = performance.now();
       return {
-        async willSendResponse({ operationName, operation, response }) {
+        async willSendResponse({ operationName, operation, response, contextValue }) {
           const errors =
             response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
           logger.info("graphql request", {
+            requestId: contextValue.requestId,
             operation: operationName ?? null,
             type: operation?.operation ?? null,
             ms: Math.round(performance.now() - started),

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
@@ -19,6 +20,8 @@ import type { TwilioClient } from "./twilio/client.js";
 import { scopeToRequest } from "./twilio/request-scope.js";
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** A caller's X-Request-Id is kept only if it is short and plain: it goes into log lines. */
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
 /** How long `close` waits for requests in flight before cutting their connections. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -82,6 +85,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const graphiql = config.graphiql ? createGraphiQLRoutes(logger) : undefined;
 
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const requestId = requestIdOf(req);
+    res.setHeader("x-request-id", requestId);
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
@@ -123,6 +128,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         }),
         mode: config.mode,
         credentials: credentialsForRequest(req.headers, config.credentials),
+        requestId,
       }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
@@ -185,6 +191,12 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
  * oversized body is read and dropped rather than the socket destroyed: a client still sending
  * would otherwise see a reset instead of the 413 answer.
  */
+/** The caller's X-Request-Id (a router's or load balancer's) when usable, else a fresh one. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
 function readBody(req: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -133,3 +133,39 @@ describe("introspection and the explorer", () => {
     }
   });
 });
+
+describe("request ids", () => {
+  function query(headers: Record<string, string> = {}) {
+    return fetch(gateway.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query: "query Info { gatewayInfo { name } }" }),
+    });
+  }
+  function loggedRequestIds(): unknown[] {
+    return gateway.logLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((entry) => entry.message === "graphql request")
+      .map((entry) => entry.requestId);
+  }
+
+  it("keeps the caller's X-Request-Id, answers with it and logs it", async () => {
+    const response = await query({ "x-request-id": "router-7f3a.42" });
+    expect(response.headers.get("x-request-id")).toBe("router-7f3a.42");
+    expect(loggedRequestIds()).toContain("router-7f3a.42");
+  });
+
+  it("makes one up when the caller sent none", async () => {
+    const id = (await query()).headers.get("x-request-id");
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(loggedRequestIds()).toContain(id);
+  });
+
+  it("replaces one that could forge log lines or is too long", async () => {
+    for (const given of ['x", "level": "error', "a".repeat(129)]) {
+      const id = (await query({ "x-request-id": given })).headers.get("x-request-id");
+      expect(id).not.toBe(given);
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+});

@@ -98,11 +98,13 @@ export class TwilioClient {
     let status: number;
     let text: string;
     let contentType: string | undefined;
+    let twilioRequestId: string | undefined;
     try {
       const response = await this.http(url, { method: request.method, headers, body });
       status = response.statusCode;
       text = response.body;
       contentType = response.headers["content-type"];
+      twilioRequestId = singleHeader(response.headers["twilio-request-id"]);
     } catch (error) {
       throw this.networkError(request, error);
     }
@@ -111,15 +113,11 @@ export class TwilioClient {
       status,
       ms: Math.round(performance.now() - started),
     });
-    return this.interpret<T>(request, status, text, contentType);
+    return this.interpret<T>(request, { status, text, contentType, twilioRequestId });
   }
 
-  private interpret<T>(
-    request: TwilioRequest,
-    status: number,
-    text: string,
-    contentType: string | undefined,
-  ): T | undefined {
+  private interpret<T>(request: TwilioRequest, answer: TwilioAnswer): T | undefined {
+    const { status, text, contentType, twilioRequestId } = answer;
     const json = parseJson(text, contentType);
     if (status >= 200 && status < 300) {
       if (text.length === 0) return undefined;
@@ -129,12 +127,18 @@ export class TwilioClient {
       return json as T;
     }
     if (isTwilioErrorBody(json)) {
-      this.logger.info("twilio error", { operation: request.operation, status, code: json.code });
+      this.logger.info("twilio error", {
+        operation: request.operation,
+        status,
+        code: json.code,
+        twilioRequestId,
+      });
       throw new TwilioApiError({
         code: typeof json.code === "number" ? json.code : null,
         status,
         message: json.message,
         moreInfo: typeof json.more_info === "string" ? json.more_info : null,
+        ...(twilioRequestId ? { requestId: twilioRequestId } : {}),
       });
     }
     this.logger.warn("twilio answered without an error body", {
@@ -172,6 +176,19 @@ export class TwilioClient {
     }
     return header;
   }
+}
+
+/** What came back from Twilio, before it is read as a result or an error. */
+interface TwilioAnswer {
+  status: number;
+  text: string;
+  contentType: string | undefined;
+  /** Twilio's `Twilio-Request-Id` (RQ…): what Twilio support asks for about a failed call. */
+  twilioRequestId: string | undefined;
+}
+
+function singleHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function queryString(query: FormParams | undefined): string {

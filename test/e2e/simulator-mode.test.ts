@@ -75,7 +75,7 @@ describe("zero-config start against the embedded simulator", () => {
     );
     expect(result.errors![0]!.extensions).toMatchObject({
       code: "TWILIO_API_ERROR",
-      twilio: { code: 20404, status: 404 },
+      twilio: { code: 20404, status: 404, requestId: expect.stringMatching(/^RQ[0-9a-f]{32}$/) },
     });
   });
 

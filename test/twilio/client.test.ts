@@ -127,6 +127,22 @@ describe("TwilioClient", () => {
     expect(error.extensions?.code).toBe(ErrorCode.UpstreamUnavailable);
   });
 
+  it("keeps Twilio's request id on an error, for Twilio support", async () => {
+    const requestId = "RQ" + "5".repeat(32);
+    fake.reply({
+      ...twilioError(400, 21211, "Invalid 'To' Phone Number"),
+      headers: { "twilio-request-id": requestId },
+    });
+    const error = (await failure(POST)) as TwilioApiError;
+    expect(error.twilio).toEqual({
+      code: 21211,
+      status: 400,
+      message: "Invalid 'To' Phone Number",
+      moreInfo: "https://www.twilio.com/docs/errors/21211",
+      requestId,
+    });
+  });
+
   it("keeps a 4xx without a Twilio body as a TWILIO_API_ERROR with its status", async () => {
     fake.reply({ status: 403, body: "<html>Forbidden</html>" });
     const error = (await failure(POST)) as TwilioApiError;
