@@ -52,6 +52,15 @@ export const START_SCRIPT = `"use strict";
   if (localStorage.getItem(PREFIX + "tabState") === null) {
     props.variables = config.defaultVariables;
   }
+  // A shared link (?query=…&variables=…&operationName=…) opens in a tab of its own; GraphiQL
+  // reuses a tab already holding the same query. Headers are never taken from a link, so
+  // nobody can plant credentials or other headers in someone else's explorer.
+  var link = new URLSearchParams(window.location.search);
+  if (link.get("query")) {
+    props.query = link.get("query");
+    props.variables = link.get("variables") || undefined;
+    props.operationName = link.get("operationName") || undefined;
+  }
   ReactDOM.createRoot(document.getElementById("graphiql")).render(
     React.createElement(GraphiQL, props)
   );

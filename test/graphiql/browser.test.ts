@@ -159,5 +159,24 @@ describe.skipIf(!haveChromium)(
       expect(new URL(origin).hostname).toBe("127.0.0.1");
       expect(consoleErrors).toEqual([]);
     });
+
+    it("opens a shared link's query and variables in a tab, and never takes headers from it", async () => {
+      const query =
+        'query Shared($sid: String!) { conferenceParticipant(conferenceSid: $sid, callSid: "CA00000000000000000000000000000009") { callSid } }';
+      const variables = JSON.stringify({ sid: "CF00000000000000000000000000000042" });
+      const link = new URL(`${app.gateway.url}/graphiql`);
+      link.searchParams.set("query", query);
+      link.searchParams.set("variables", variables);
+      link.searchParams.set("headers", JSON.stringify({ Authorization: "Basic planted" }));
+      await page.goto(link.href);
+
+      const queryEditor = page.locator(".graphiql-query-editor .CodeMirror");
+      await expect.poll(() => editorValue(queryEditor)).toBe(query);
+      const variablesEditor = page.locator(".graphiql-editor-tool .graphiql-editor .CodeMirror");
+      expect(await editorValue(variablesEditor.first())).toBe(variables);
+      const headersEditor = page.locator(".graphiql-editor-tool .graphiql-editor .CodeMirror");
+      expect(await editorValue(headersEditor.nth(1))).not.toContain("planted");
+      expect(consoleErrors).toEqual([]);
+    });
   },
 );
