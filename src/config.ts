@@ -32,6 +32,8 @@ export interface Config {
   simulatorLatencyMs: number;
   simulatorFailureRate: number;
   logLevel: LogLevel;
+  /** Count requests and serve them on `GET /metrics`; off: `/metrics` is a 404. */
+  metricsEnabled: boolean;
 }
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
@@ -116,6 +118,7 @@ export function loadConfig(env: Env = process.env): Config {
     simulatorLatencyMs: readInteger(read, "SIMULATOR_LATENCY_MS", 0, 0, 60_000, problems),
     simulatorFailureRate: readRate(read, "SIMULATOR_FAILURE_RATE", problems),
     logLevel: readLogLevel(read("LOG_LEVEL"), problems),
+    metricsEnabled: readSwitch(read, "METRICS_ENABLED", true, problems),
   };
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
@@ -259,4 +262,19 @@ function readLogLevel(value: string | undefined, problems: string[]): LogLevel {
     return "info";
   }
   return value as LogLevel;
+}
+
+function readSwitch(
+  read: (name: string) => string | undefined,
+  name: string,
+  fallback: boolean,
+  problems: string[],
+): boolean {
+  const value = read(name);
+  if (value === undefined) return fallback;
+  if (value !== "true" && value !== "false") {
+    problems.push(`${name} must be "true" or "false", got "${value}"`);
+    return fallback;
+  }
+  return value === "true";
 }
