@@ -4,7 +4,7 @@
 // process of its own (bench/gateway-process.mjs) and charges only its CPU: the gateway's own cost,
 // with a core left to the load generator and the fake. `--baseline` sends a query that calls no
 // upstream instead, to show the HTTP + Apollo floor the mutation's figure should be read against.
-// Usage: npm run bench [-- --requests 10000 --concurrency 16 --baseline --split]
+// Usage: [METRICS_ENABLED=false] npm run bench [-- --requests 10000 --concurrency 16 --baseline --split]
 import "reflect-metadata";
 import { fork } from "node:child_process";
 import { once } from "node:events";
@@ -48,6 +48,8 @@ const gatewayEnv = {
   TWILIO_AUTH_TOKEN: "bench",
   TWILIO_API_BASE_URL: twilioUrl,
   PORT: "0",
+  // Passed on, so a run with METRICS_ENABLED=false shows what the metrics cost.
+  ...(process.env.METRICS_ENABLED && { METRICS_ENABLED: process.env.METRICS_ENABLED }),
 };
 const gateway = values.split ? await forkGateway(gatewayEnv) : await startInProcess(gatewayEnv);
 

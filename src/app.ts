@@ -1,5 +1,6 @@
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
+import { GatewayMetrics } from "./metrics/gateway-metrics.js";
 import { buildGatewaySchema } from "./schema.js";
 import { type RunningGateway, startGatewayServer } from "./server.js";
 import { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN } from "./simulator/defaults.js";
@@ -42,18 +43,21 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       },
     };
   }
+  const metrics = config.metricsEnabled ? new GatewayMetrics() : undefined;
   const twilio = new TwilioClient({
     baseUrls: effective.baseUrls,
     timeoutMs: effective.upstreamTimeoutMs,
     maxRetries: effective.maxRetries,
     maxRetryAfterMs: effective.maxRetryAfterMs,
     logger,
+    observe: metrics?.observeTwilioCall,
   });
   const gateway = await startGatewayServer({
     schema: await buildGatewaySchema(),
     twilio,
     config: effective,
     logger,
+    metrics,
   });
   const upstream = simulator
     ? `Twilio simulator at ${simulator.url} (no Twilio credentials configured; set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN for live Twilio)`

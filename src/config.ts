@@ -39,6 +39,8 @@ export interface Config {
   introspection: boolean;
   /** Serve the GraphiQL explorer at /graphiql; it needs introspection. */
   graphiql: boolean;
+  /** Count requests and serve them on `GET /metrics`; off: `/metrics` is a 404. */
+  metricsEnabled: boolean;
 }
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
@@ -132,6 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: readLogLevel(read("LOG_LEVEL"), problems),
     introspection,
     graphiql,
+    metricsEnabled: readBoolean(read, "METRICS_ENABLED", true, problems),
   };
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);

@@ -14,6 +14,9 @@ import { applyCors } from "./cors.js";
 import { createErrorFormatter, expandInputIssuesPlugin } from "./error-format.js";
 import { createGraphiQLRoutes } from "./graphiql/routes.js";
 import type { Logger } from "./logger.js";
+import { EXPOSITION_CONTENT_TYPE } from "./metrics/exposition.js";
+import type { GatewayMetrics } from "./metrics/gateway-metrics.js";
+import { metricsPlugin } from "./metrics/plugin.js";
 import { requestLogPlugin } from "./request-log.js";
 import { credentialsForRequest } from "./request-credentials.js";
 import type { TwilioClient } from "./twilio/client.js";
@@ -41,6 +44,11 @@ export interface GatewayServerOptions {
     | "graphiql"
   >;
   logger: Logger;
+  /**
+   * Counted by a plugin and served on `/metrics`; without it `/metrics` is a 404. The gateway
+   * closes it when it closes.
+   */
+  metrics?: GatewayMetrics;
 }
 
 export interface RunningGateway {
@@ -53,11 +61,11 @@ export interface RunningGateway {
 
 /**
  * Apollo Server on a plain node:http server: `/graphql` for API clients, `/health` for
- * orchestrators, `/graphiql` (and `/graphql` opened in a browser) for people. Plain node:http
- * keeps the hot path short (see STACK.md's measurements).
+ * orchestrators, `/metrics` for Prometheus, `/graphiql` (and `/graphql` opened in a browser)
+ * for people. Plain node:http keeps the hot path short (see STACK.md's measurements).
  */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
-  const { schema, twilio, config, logger } = options;
+  const { schema, twilio, config, logger, metrics } = options;
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     formatError: createErrorFormatter(logger),
@@ -75,6 +83,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     plugins: [
       requestLogPlugin(logger),
       expandInputIssuesPlugin,
+      // After expandInputIssuesPlugin, so errors are counted as the client receives them.
+      ...(metrics ? [metricsPlugin(metrics)] : []),
       ApolloServerPluginInlineTraceDisabled(),
       // Twilio data is never HTTP-cacheable, and the plugin wraps every field resolver.
       ApolloServerPluginCacheControlDisabled(),
@@ -144,14 +154,15 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const server = http.createServer((req, res) => {
     if (applyCors(config.corsOrigins, req, res)) return;
     const url = new URL(req.url ?? "/", "http://localhost");
-    const route = graphiql?.handles(req, url)
-      ? graphiql.serve(req, res, url)
-      : url.pathname === "/graphql"
-        ? handleGraphQL(req, res, url)
-        : url.pathname === "/health"
-          ? Promise.resolve(sendJson(res, 200, { status: "ok", mode: config.mode }))
-          : Promise.resolve(sendJson(res, 404, { error: "Not found" }));
-    route.catch((error: unknown) => {
+    const route = async (): Promise<void> => {
+      if (graphiql?.handles(req, url)) return graphiql.serve(req, res, url);
+      if (url.pathname === "/graphql") return handleGraphQL(req, res, url);
+      if (url.pathname === "/health")
+        return sendJson(res, 200, { status: "ok", mode: config.mode });
+      if (url.pathname === "/metrics" && metrics) return sendMetrics(req, res, metrics);
+      return sendJson(res, 404, { error: "Not found" });
+    };
+    route().catch((error: unknown) => {
       logger.error("request failed", {
         error: error instanceof Error ? error.name : String(error),
       });
@@ -182,6 +193,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       clearInterval(idleSweep);
       clearTimeout(deadline);
       await apollo.stop();
+      metrics?.close();
     },
   };
 }
@@ -219,4 +231,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
   res.setHeader("content-type", "application/json; charset=utf-8");
   res.end(JSON.stringify(body));
+}
+
+function sendMetrics(req: IncomingMessage, res: ServerResponse, metrics: GatewayMetrics): void {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.setHeader("allow", "GET, HEAD");
+    return sendJson(res, 405, { error: "Method not allowed" });
+  }
+  res.statusCode = 200;
+  res.setHeader("content-type", EXPOSITION_CONTENT_TYPE);
+  res.end(metrics.render());
 }

@@ -33,6 +33,12 @@ describe("loadConfig", () => {
     expect(config.credentials).toEqual({ accountSid: SID, username: KEY, password: "s" });
   });
 
+  it("serves metrics unless METRICS_ENABLED=false", () => {
+    expect(loadConfig({}).metricsEnabled).toBe(true);
+    expect(loadConfig({ METRICS_ENABLED: "true" }).metricsEnabled).toBe(true);
+    expect(loadConfig({ METRICS_ENABLED: "false" }).metricsEnabled).toBe(false);
+  });
+
   it("builds regional hosts the way the SDKs do", () => {
     expect(loadConfig({ TWILIO_REGION: "ie1", TWILIO_EDGE: "dublin" }).baseUrls.conversations).toBe(
       "https://conversations.dublin.ie1.twilio.com",
@@ -80,6 +86,7 @@ describe("loadConfig", () => {
       { GRAPHQL_INTROSPECTION: "false", GRAPHIQL_ENABLED: "true" },
       "GRAPHIQL_ENABLED=true needs GRAPHQL_INTROSPECTION=true",
     ],
+    [{ METRICS_ENABLED: "yes" }, 'METRICS_ENABLED must be "true" or "false", got "yes"'],
   ])("rejects %j at start-up with one clear line", (env, expected) => {
     let error: unknown;
     try {

@@ -22,6 +22,19 @@ export interface TwilioRequest {
   headers?: Readonly<Record<string, string>>;
 }
 
+/** How one call ended: the HTTP status of Twilio's final answer, or why there was none. */
+export type TwilioCallStatus = number | "timeout" | "network_error";
+
+/**
+ * Told about every call once it has an answer or has failed to get one. `seconds` covers the
+ * whole call, including any 429 retries (which are not reported on their own).
+ */
+export type TwilioCallObserver = (
+  operation: string,
+  status: TwilioCallStatus,
+  seconds: number,
+) => void;
+
 export interface TwilioClientOptions {
   baseUrls: BaseUrls;
   timeoutMs: number;
@@ -30,6 +43,7 @@ export interface TwilioClientOptions {
   /** A 429 whose Retry-After asks for longer than this is returned, not waited for. */
   maxRetryAfterMs: number;
   logger: Logger;
+  observe?: TwilioCallObserver;
 }
 
 /** What resolvers and loaders need of a client: the per-request scope (scoped-client.ts) has it too. */
@@ -49,12 +63,14 @@ export class TwilioClient {
   private readonly http: Got;
   private readonly timeoutMs: number;
   private readonly logger: Logger;
+  private readonly observe: TwilioCallObserver | undefined;
   private readonly authHeaders = new WeakMap<TwilioCredentials, string>();
 
   constructor(options: TwilioClientOptions) {
     this.baseUrls = options.baseUrls;
     this.timeoutMs = options.timeoutMs;
     this.logger = options.logger;
+    this.observe = options.observe;
     this.http = got.extend({
       agent: {
         http: new http.Agent({ keepAlive: true }),
@@ -106,12 +122,16 @@ export class TwilioClient {
       contentType = response.headers["content-type"];
       twilioRequestId = singleHeader(response.headers["twilio-request-id"]);
     } catch (error) {
+      const failure = error instanceof TimeoutError ? "timeout" : "network_error";
+      this.observe?.(request.operation, failure, (performance.now() - started) / 1000);
       throw this.networkError(request, error);
     }
+    const ms = performance.now() - started;
+    this.observe?.(request.operation, status, ms / 1000);
     this.logger.debug("twilio request", {
       operation: request.operation,
       status,
-      ms: Math.round(performance.now() - started),
+      ms: Math.round(ms),
     });
     return this.interpret<T>(request, { status, text, contentType, twilioRequestId });
   }

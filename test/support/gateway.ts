@@ -2,6 +2,7 @@ import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
+import { GatewayMetrics } from "../../src/metrics/gateway-metrics.js";
 import { buildGatewaySchema } from "../../src/schema.js";
 import { type RunningGateway, startGatewayServer } from "../../src/server.js";
 import { TwilioClient } from "../../src/twilio/client.js";
@@ -56,18 +57,21 @@ export async function startTestGateway(
   });
   const logLines: string[] = [];
   const logger = createLogger("debug", (line) => logLines.push(line));
+  const metrics = config.metricsEnabled ? new GatewayMetrics() : undefined;
   const twilio = new TwilioClient({
     baseUrls: config.baseUrls,
     timeoutMs: config.upstreamTimeoutMs,
     maxRetries: config.maxRetries,
     maxRetryAfterMs: config.maxRetryAfterMs,
     logger,
+    observe: metrics?.observeTwilioCall,
   });
   const gateway = await startGatewayServer({
     schema: await sharedSchema(),
     twilio,
     config,
     logger,
+    metrics,
   });
   return {
     ...gateway,

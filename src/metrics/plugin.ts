@@ -1,0 +1,36 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { GatewayMetrics } from "./gateway-metrics.js";
+import { firstRootField } from "./root-field.js";
+
+/**
+ * Counts each GraphQL request, its errors and its duration. Install it after the plugins that
+ * rewrite the errors (expandInputIssuesPlugin) so it counts what the client receives.
+ */
+export function metricsPlugin(metrics: GatewayMetrics): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ operation, document, response }) {
+          const seconds = (performance.now() - started) / 1000;
+          const body = response.body;
+          const errors =
+            body.kind === "single" ? body.singleResult.errors : body.initialResult.errors;
+          // Parse and validation failures end before an operation is resolved.
+          const resolved = operation !== undefined && document !== undefined;
+          metrics.observeGraphQLRequest(
+            resolved ? operation.operation : "unknown",
+            resolved ? firstRootField(operation, document) : "unknown",
+            errors !== undefined && errors.length > 0,
+            seconds,
+          );
+          if (errors === undefined) return;
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            metrics.countGraphQLError(typeof code === "string" ? code : "UNKNOWN");
+          }
+        },
+      };
+    },
+  };
+}
