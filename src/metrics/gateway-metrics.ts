@@ -12,8 +12,8 @@ export const DURATION_BUCKETS_SECONDS = [
 /**
  * What one gateway counts, served on `/metrics`. One per gateway instance, so gateways sharing
  * a process (tests) keep their own counts. Every label value comes from a bounded set: schema
- * field names, operation types, error codes, the client's operation names and HTTP statuses;
- * never a client-chosen name, an identifier, a URL or a credential.
+ * field names, operation types, error codes, the gateway's names for Twilio operations and HTTP
+ * statuses; never a client-chosen name, an identifier, a URL or a credential.
  */
 export class GatewayMetrics {
   private readonly registry = new MetricsRegistry();
