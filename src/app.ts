@@ -13,7 +13,8 @@ export interface RunningApp {
   simulatorUrl: string | undefined;
   /** The one line that tells a person what is running where. */
   banner: string;
-  close(): Promise<void>;
+  /** Drains the gateway (see RunningGateway.close), then stops the simulator. */
+  close(): Promise<boolean>;
 }
 
 /**
@@ -71,8 +72,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       `upstream: ${upstream}`,
     ].join(" | "),
     async close() {
-      await gateway.close();
+      const finished = await gateway.close();
       await simulator?.close();
+      return finished;
     },
   };
 }

@@ -41,6 +41,13 @@ export interface Config {
   graphiql: boolean;
   /** Count requests and serve them on `GET /metrics`; off: `/metrics` is a 404. */
   metricsEnabled: boolean;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut. */
+  shutdownGraceMs: number;
+  /**
+   * On SIGTERM/SIGINT, how long the gateway keeps accepting while `/health/ready` answers 503,
+   * so a load balancer stops sending before the listener closes.
+   */
+  shutdownDelayMs: number;
 }
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
@@ -102,6 +109,7 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const upstreamTimeoutMs = readInteger(read, "TWILIO_TIMEOUT_MS", 15_000, 100, 600_000, problems);
   const config: Config = {
     mode,
     credentials,
@@ -109,7 +117,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: readInteger(read, "PORT", 4000, 0, 65535, problems),
     host: read("HOST") ?? "127.0.0.1",
     corsOrigins: readOrigins(read("CORS_ORIGINS"), problems),
-    upstreamTimeoutMs: readInteger(read, "TWILIO_TIMEOUT_MS", 15_000, 100, 600_000, problems),
+    upstreamTimeoutMs,
     maxRetries: readInteger(read, "TWILIO_MAX_RETRIES", 2, 0, 10, problems),
     maxRetryAfterMs: readInteger(read, "TWILIO_MAX_RETRY_AFTER_MS", 10_000, 0, 120_000, problems),
     twilioConcurrencyPerRequest: readInteger(
@@ -135,6 +143,16 @@ export function loadConfig(env: Env = process.env): Config {
     introspection,
     graphiql,
     metricsEnabled: readBoolean(read, "METRICS_ENABLED", true, problems),
+    // Longer than a Twilio call may take, so a create that reached Twilio is always answered.
+    shutdownGraceMs: readInteger(
+      read,
+      "SHUTDOWN_GRACE_MS",
+      upstreamTimeoutMs + 5_000,
+      0,
+      3_600_000,
+      problems,
+    ),
+    shutdownDelayMs: readInteger(read, "SHUTDOWN_DELAY_MS", 0, 0, 600_000, problems),
   };
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);

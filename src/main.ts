@@ -9,15 +9,30 @@ async function main(): Promise<void> {
   const app = await startApp(config, logger);
   process.stdout.write(`${app.banner}\n`);
 
-  const stop = () => {
-    logger.info("shutting down: finishing requests in flight");
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second signal is an operator insisting: stop now, whatever is in flight.
+      logger.warn("second signal: exiting without waiting", { signal });
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info("shutting down: finishing requests in flight", {
+      signal,
+      graceMs: config.shutdownGraceMs,
+    });
     app.close().then(
-      () => process.exit(0),
+      (finished) => {
+        if (!finished) logger.warn("shutdown grace period over: requests in flight were cut");
+        process.exit(finished ? 0 : 1);
+      },
       () => process.exit(1),
     );
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  // `on`, not `once`: with a listener always installed a signal never falls back to Node's
+  // default action (an immediate exit) while requests are still draining.
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 }
 
 main().catch((error: unknown) => {

@@ -25,8 +25,6 @@ import { scopeToRequest } from "./twilio/request-scope.js";
 const MAX_BODY_BYTES = 1024 * 1024;
 /** A caller's X-Request-Id is kept only if it is short and plain: it goes into log lines. */
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
-/** How long `close` waits for requests in flight before cutting their connections. */
-const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface GatewayServerOptions {
   schema: GraphQLSchema;
@@ -42,6 +40,8 @@ export interface GatewayServerOptions {
     | "twilioMaxCallsPerRequest"
     | "introspection"
     | "graphiql"
+    | "shutdownGraceMs"
+    | "shutdownDelayMs"
   >;
   logger: Logger;
   /**
@@ -55,8 +55,12 @@ export interface RunningGateway {
   /** e.g. http://127.0.0.1:4000 */
   url: string;
   graphqlUrl: string;
-  /** Drains: requests in flight get up to `graceMs` (default 10 s) to finish. */
-  close(graceMs?: number): Promise<void>;
+  /**
+   * Drains: readiness turns false, the listener stops accepting, and requests in flight get up
+   * to `graceMs` (default: the configured `shutdownGraceMs`) to finish. Resolves `true` when
+   * every request finished, `false` when some had to be cut at the deadline.
+   */
+  close(graceMs?: number): Promise<boolean>;
 }
 
 /**
@@ -71,6 +75,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
+    // Shutdown is ours (main.ts): Apollo's own handler would stop Apollo and re-raise the signal
+    // while requests are still in flight, killing the process before they are answered.
+    stopOnTerminationSignals: false,
     // Compact JSON: Apollo's default pretty-prints every response, which costs CPU and bytes
     // on each request for the benefit of nobody reading it raw.
     stringifyResult: (result) => JSON.stringify(result),
@@ -151,14 +158,22 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     res.end();
   };
 
+  /** Set once shutdown begins: readiness answers 503 and every answer closes its connection. */
+  let draining = false;
   const server = http.createServer((req, res) => {
     if (applyCors(config.corsOrigins, req, res)) return;
     const url = new URL(req.url ?? "/", "http://localhost");
     const route = async (): Promise<void> => {
       if (graphiql?.handles(req, url)) return graphiql.serve(req, res, url);
       if (url.pathname === "/graphql") return handleGraphQL(req, res, url);
+      if (draining) res.setHeader("connection", "close");
       if (url.pathname === "/health")
         return sendJson(res, 200, { status: "ok", mode: config.mode });
+      if (url.pathname === "/health/live") return sendJson(res, 200, { status: "live" });
+      if (url.pathname === "/health/ready")
+        return draining
+          ? sendJson(res, 503, { status: "draining" })
+          : sendJson(res, 200, { status: "ready" });
       if (url.pathname === "/metrics" && metrics) return sendMetrics(req, res, metrics);
       return sendJson(res, 404, { error: "Not found" });
     };
@@ -182,18 +197,28 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   return {
     url,
     graphqlUrl: `${url}/graphql`,
-    async close(graceMs = SHUTDOWN_GRACE_MS) {
-      // Stop accepting, let requests in flight finish (a create may already be at Twilio),
-      // and only cut connections still busy after the grace period.
+    async close(graceMs = config.shutdownGraceMs) {
+      // Readiness first (and, for load balancers that need it, a delay while still accepting),
+      // then stop accepting; requests in flight finish (a create may already
+      // be at Twilio) and only connections still busy after the grace period are cut.
+      draining = true;
+      if (config.shutdownDelayMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+      }
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
-      const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+      let cut = false;
+      const deadline = setTimeout(() => {
+        cut = true;
+        server.closeAllConnections();
+      }, graceMs);
       await closed;
       clearInterval(idleSweep);
       clearTimeout(deadline);
       await apollo.stop();
       metrics?.close();
+      return !cut;
     },
   };
 }
