@@ -1,8 +1,8 @@
-import type { Config } from "./config.js";
-import type { Logger } from "./logger.js";
+import type { Config } from "./config/config.js";
+import type { Logger } from "./logging/logger.js";
 import { GatewayMetrics } from "./metrics/gateway-metrics.js";
-import { buildGatewaySchema } from "./schema.js";
-import { type RunningGateway, startGatewayServer } from "./server.js";
+import { buildGatewaySchema } from "./gateway/schema.js";
+import { type RunningGateway, startGatewayServer } from "./http/server.js";
 import { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN } from "./simulator/defaults.js";
 import { startSimulator } from "./simulator/server.js";
 import { TwilioClient } from "./twilio/client.js";

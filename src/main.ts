@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { startApp } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
-import { createLogger } from "./logger.js";
+import { ConfigError, loadConfig } from "./config/config.js";
+import { createLogger } from "./logging/logger.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,14 +13,17 @@ async function main(): Promise<void> {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
       // A second signal is an operator insisting: stop now, whatever is in flight.
-      logger.warn("second signal: exiting without waiting", { signal });
+      logger.warn({ signal }, "second signal: exiting without waiting");
       process.exit(1);
     }
     stopping = true;
-    logger.info("shutting down: finishing requests in flight", {
-      signal,
-      graceMs: config.shutdownGraceMs,
-    });
+    logger.info(
+      {
+        signal,
+        graceMs: config.shutdownGraceMs,
+      },
+      "shutting down: finishing requests in flight",
+    );
     app.close().then(
       (finished) => {
         if (!finished) logger.warn("shutdown grace period over: requests in flight were cut");

@@ -1,5 +1,5 @@
 import type DataLoader from "dataloader";
-import type { TwilioCredentials } from "./config.js";
+import type { TwilioCredentials } from "./config/config.js";
 import {
   type ConferenceParticipantKey,
   createConferenceParticipantLoader,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config.js";
+import { ConfigError, loadConfig } from "../src/config/config.js";
 
 const SID = "AC" + "a".repeat(32);
 const KEY = "SK" + "b".repeat(32);

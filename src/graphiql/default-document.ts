@@ -13,7 +13,7 @@ import {
   type ValueNode,
   visit,
 } from "graphql";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../logging/logger.js";
 
 /** What GraphiQL opens with on a first visit. */
 export interface DefaultDocument {
@@ -117,7 +117,7 @@ export function loadDefaultDocument(logger: Logger): DefaultDocument {
   const { document, problems } = buildDefaultDocument(sources);
   if (!directory) problems.unshift("schema/operations/ was not found");
   if (problems.length > 0) {
-    logger.warn("GraphiQL's default document is incomplete", { problems });
+    logger.warn({ problems }, "GraphiQL's default document is incomplete");
   }
   return document;
 }

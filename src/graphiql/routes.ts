@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../logging/logger.js";
 import { assetFrom, CSS, JAVASCRIPT, loadPackageAssets, sendAsset } from "./assets.js";
 import { loadDefaultDocument } from "./default-document.js";
 import { PAGE_STYLES, sendPage } from "./page.js";

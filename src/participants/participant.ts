@@ -1,5 +1,5 @@
 import { Field, ID, InterfaceType, registerEnumType } from "type-graphql";
-import { DateTimeScalar } from "../scalars.js";
+import { DateTimeScalar } from "../graphql/scalars.js";
 
 export enum ParticipantKind {
   PROXY = "PROXY",

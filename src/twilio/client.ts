@@ -1,9 +1,13 @@
 import http from "node:http";
 import https from "node:https";
 import got, { type Got, RequestError, TimeoutError } from "got";
-import type { TwilioCredentials } from "../config.js";
-import { TwilioApiError, UpstreamTimeoutError, UpstreamUnavailableError } from "../errors.js";
-import type { Logger } from "../logger.js";
+import type { TwilioCredentials } from "../config/config.js";
+import {
+  TwilioApiError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+} from "../errors/gateway-errors.js";
+import type { Logger } from "../logging/logger.js";
 import { GATEWAY_NAME, GATEWAY_VERSION } from "../version.js";
 import { encodeTwilioForm, type FormParams } from "./form.js";
 import type { BaseUrls, TwilioProduct } from "./products.js";
@@ -128,11 +132,14 @@ export class TwilioClient {
     }
     const ms = performance.now() - started;
     this.observe?.(request.operation, status, ms / 1000);
-    this.logger.debug("twilio request", {
-      operation: request.operation,
-      status,
-      ms: Math.round(ms),
-    });
+    this.logger.debug(
+      {
+        operation: request.operation,
+        status,
+        ms: Math.round(ms),
+      },
+      "twilio request",
+    );
     return this.interpret<T>(request, { status, text, contentType, twilioRequestId });
   }
 
@@ -147,12 +154,15 @@ export class TwilioClient {
       return json as T;
     }
     if (isTwilioErrorBody(json)) {
-      this.logger.info("twilio error", {
-        operation: request.operation,
-        status,
-        code: json.code,
-        twilioRequestId,
-      });
+      this.logger.info(
+        {
+          operation: request.operation,
+          status,
+          code: json.code,
+          twilioRequestId,
+        },
+        "twilio error",
+      );
       throw new TwilioApiError({
         code: typeof json.code === "number" ? json.code : null,
         status,
@@ -161,10 +171,13 @@ export class TwilioClient {
         ...(twilioRequestId ? { requestId: twilioRequestId } : {}),
       });
     }
-    this.logger.warn("twilio answered without an error body", {
-      operation: request.operation,
-      status,
-    });
+    this.logger.warn(
+      {
+        operation: request.operation,
+        status,
+      },
+      "twilio answered without an error body",
+    );
     if (status >= 500) throw new UpstreamUnavailableError(request.product, `HTTP ${status}`);
     throw new TwilioApiError({
       code: null,
@@ -176,14 +189,17 @@ export class TwilioClient {
 
   private networkError(request: TwilioRequest, error: unknown): Error {
     if (error instanceof TimeoutError) {
-      this.logger.warn("twilio timeout", {
-        operation: request.operation,
-        timeoutMs: this.timeoutMs,
-      });
+      this.logger.warn(
+        {
+          operation: request.operation,
+          timeoutMs: this.timeoutMs,
+        },
+        "twilio timeout",
+      );
       return new UpstreamTimeoutError(request.product, this.timeoutMs);
     }
     const code = error instanceof RequestError ? error.code : "unknown error";
-    this.logger.warn("twilio unreachable", { operation: request.operation, code });
+    this.logger.warn({ operation: request.operation, code }, "twilio unreachable");
     return new UpstreamUnavailableError(request.product, code);
   }
 

@@ -1,5 +1,5 @@
-import { createLimiter } from "../concurrency.js";
-import { TooManyTwilioCallsError } from "../errors.js";
+import { createLimiter } from "./limiter.js";
+import { TooManyTwilioCallsError } from "../errors/gateway-errors.js";
 import type { TwilioApi } from "./client.js";
 
 export interface RequestScopeLimits {

@@ -1,4 +1,4 @@
-import { type InputIssue, InputValidationError } from "../errors.js";
+import { type InputIssue, InputValidationError } from "../errors/gateway-errors.js";
 
 /** A check on one present (non-null) value: returns why it is wrong, or nothing. */
 export type FieldRule = (value: unknown) => string | undefined;

@@ -5,8 +5,8 @@ import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
+import { loadConfig } from "../../src/config/config.js";
+import { silentLogger } from "../../src/logging/logger.js";
 import { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN } from "../../src/simulator/defaults.js";
 
 // Debian's package; CI installs it (`apt-get install -y chromium`) when it is missing.

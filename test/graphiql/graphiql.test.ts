@@ -6,8 +6,8 @@ import { gunzipSync } from "node:zlib";
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
+import { loadConfig } from "../../src/config/config.js";
+import { silentLogger } from "../../src/logging/logger.js";
 import { checkedInOperation } from "../support/operations.js";
 
 interface RawResponse {

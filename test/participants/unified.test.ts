@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { InputValidationError } from "../../src/errors.js";
+import { InputValidationError } from "../../src/errors/gateway-errors.js";
 import { AddParticipantInput } from "../../src/participants/unified/inputs.js";
 import { assertValid } from "../../src/validation/rules.js";
 import { type CapturedRequest, FakeTwilio } from "../support/fake-twilio.js";

@@ -1,10 +1,10 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
-import { loadConfig } from "../../src/config.js";
-import { createLogger } from "../../src/logger.js";
+import { loadConfig } from "../../src/config/config.js";
+import { createLogger } from "../../src/logging/logger.js";
 import { GatewayMetrics } from "../../src/metrics/gateway-metrics.js";
-import { buildGatewaySchema } from "../../src/schema.js";
-import { type RunningGateway, startGatewayServer } from "../../src/server.js";
+import { buildGatewaySchema } from "../../src/gateway/schema.js";
+import { type RunningGateway, startGatewayServer } from "../../src/http/server.js";
 import { TwilioClient } from "../../src/twilio/client.js";
 
 export const ACCOUNT_SID = "AC" + "0123456789abcdef".repeat(2);
@@ -56,7 +56,7 @@ export async function startTestGateway(
     ...env,
   });
   const logLines: string[] = [];
-  const logger = createLogger("debug", (line) => logLines.push(line));
+  const logger = createLogger("debug", { write: (line: string) => logLines.push(line.trimEnd()) });
   const metrics = config.metricsEnabled ? new GatewayMetrics() : undefined;
   const twilio = new TwilioClient({
     baseUrls: config.baseUrls,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { type RunningApp, startApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
+import { loadConfig } from "../../src/config/config.js";
+import { silentLogger } from "../../src/logging/logger.js";
 
 export interface SimulatorResult<T> {
   data?: T | null;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ErrorCode, TwilioApiError } from "../../src/errors.js";
-import { silentLogger } from "../../src/logger.js";
+import { ErrorCode, TwilioApiError } from "../../src/errors/gateway-errors.js";
+import { silentLogger } from "../../src/logging/logger.js";
 import { TwilioClient, type TwilioRequest } from "../../src/twilio/client.js";
 import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
 

@@ -1,5 +1,5 @@
-import { loadersFor, requireCredentials } from "../../context.js";
-import type { EntityResolver } from "../entity.js";
+import { loadersFor, requireCredentials } from "../../graphql/context.js";
+import type { EntityResolver } from "../../graphql/entity.js";
 
 /** `@key(fields: "conferenceSid callSid")`: the account is the caller's own. */
 export const conferenceParticipantEntity: EntityResolver = {

@@ -1,7 +1,7 @@
-import type { TwilioCredentials } from "../../config.js";
+import type { TwilioCredentials } from "../../config/config.js";
 import type { TwilioApi } from "../../twilio/client.js";
-import { NotFoundError } from "../../errors.js";
-import { isNotFound } from "../../loaders.js";
+import { NotFoundError } from "../../errors/gateway-errors.js";
+import { isNotFound } from "../fetch-loader.js";
 import {
   type PageRequest,
   pageQuery,
@@ -11,7 +11,7 @@ import {
 import { twilioPath } from "../../twilio/path.js";
 import { toWireParams, type WireTable } from "../../twilio/wire-params.js";
 import { ParticipantKind } from "../participant.js";
-import { date, flag, text, type TwilioJson } from "../response-fields.js";
+import { date, flag, text, type TwilioJson } from "../../twilio/response-fields.js";
 import { ConferenceParticipantStatus } from "./enums.js";
 import type {
   AddConferenceParticipantInput,

@@ -1,5 +1,5 @@
-import { loadersFor } from "../../context.js";
-import type { EntityResolver } from "../entity.js";
+import { loadersFor } from "../../graphql/context.js";
+import type { EntityResolver } from "../../graphql/entity.js";
 
 /**
  * `@key(fields: "conversationSid sid")` and `@key(fields: "chatServiceSid conversationSid sid")`:

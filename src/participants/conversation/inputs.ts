@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType, Int } from "type-graphql";
-import { DateTimeScalar, JSONScalar } from "../../scalars.js";
-import type { JsonValue } from "../../json.js";
+import { DateTimeScalar, JSONScalar } from "../../graphql/scalars.js";
+import type { JsonValue } from "../../twilio/response-fields.js";
 import {
   e164,
   length,

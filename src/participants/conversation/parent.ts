@@ -9,9 +9,9 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import type { GatewayContext } from "../../context.js";
-import { ConnectionArgs } from "../connection.js";
-import type { EntityResolver } from "../entity.js";
+import type { GatewayContext } from "../../graphql/context.js";
+import { ConnectionArgs } from "../../graphql/connection.js";
+import type { EntityResolver } from "../../graphql/entity.js";
 import {
   ConversationParticipantConnection,
   conversationParticipantsConnection,

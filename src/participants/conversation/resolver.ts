@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import { type GatewayContext, loadersFor, requireCredentials } from "../../context.js";
-import { NotFoundError } from "../../errors.js";
+import { type GatewayContext, loadersFor, requireCredentials } from "../../graphql/context.js";
+import { NotFoundError } from "../../errors/gateway-errors.js";
 import type { RequestLoaders } from "../../request-loaders.js";
 import { assertValid } from "../../validation/rules.js";
 import {
@@ -8,7 +8,7 @@ import {
   ConnectionArgs,
   connectionTypes,
   loadConnection,
-} from "../connection.js";
+} from "../../graphql/connection.js";
 import {
   AddConversationParticipantInput,
   ConversationParticipantArgs,

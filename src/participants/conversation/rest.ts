@@ -1,8 +1,8 @@
-import type { TwilioCredentials } from "../../config.js";
-import { NotFoundError } from "../../errors.js";
-import { isNotFound } from "../../loaders.js";
+import type { TwilioCredentials } from "../../config/config.js";
+import { NotFoundError } from "../../errors/gateway-errors.js";
+import { isNotFound } from "../fetch-loader.js";
 import type { TwilioApi } from "../../twilio/client.js";
-import type { JsonValue } from "../../json.js";
+import type { JsonValue } from "../../twilio/response-fields.js";
 import {
   type PageRequest,
   pageQuery,
@@ -19,7 +19,7 @@ import {
   jsonText,
   text,
   type TwilioJson,
-} from "../response-fields.js";
+} from "../../twilio/response-fields.js";
 import type {
   AddConversationParticipantInput,
   UpdateConversationParticipantInput,

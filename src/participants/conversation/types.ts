@@ -1,6 +1,6 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
-import { JSONScalar } from "../../scalars.js";
-import type { JsonValue } from "../../json.js";
+import { JSONScalar } from "../../graphql/scalars.js";
+import type { JsonValue } from "../../twilio/response-fields.js";
 import { Participant, type ParticipantKind } from "../participant.js";
 
 // A participant of the default Conversation Service is named by the first key (Twilio reports

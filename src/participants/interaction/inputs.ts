@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType } from "type-graphql";
-import { JSONScalar } from "../../scalars.js";
-import type { JsonObject } from "../../json.js";
+import { JSONScalar } from "../../graphql/scalars.js";
+import type { JsonObject } from "../../twilio/response-fields.js";
 import { jsonObject, sid } from "../../validation/formats.js";
 import { Check } from "../../validation/rules.js";
 import { InteractionParticipantStatus, InteractionParticipantType } from "./enums.js";

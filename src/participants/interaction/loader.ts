@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
-import type { TwilioCredentials } from "../../config.js";
-import { isNotFound } from "../../loaders.js";
+import type { TwilioCredentials } from "../../config/config.js";
+import { isNotFound } from "../fetch-loader.js";
 import type { TwilioApi } from "../../twilio/client.js";
 import type { PageRequest } from "../../twilio/paging.js";
 import { INTERACTION_MAX_PAGE_SIZE, listInteractionParticipants } from "./rest.js";

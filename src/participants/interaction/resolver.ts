@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import { type GatewayContext, loadersFor, requireCredentials } from "../../context.js";
+import { type GatewayContext, loadersFor, requireCredentials } from "../../graphql/context.js";
 import { assertValid } from "../../validation/rules.js";
 import {
   assertValidListArgs,
   ConnectionArgs,
   connectionTypes,
   loadConnection,
-} from "../connection.js";
+} from "../../graphql/connection.js";
 import {
   AddInteractionParticipantInput,
   InteractionChannelArgs,

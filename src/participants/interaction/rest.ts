@@ -1,4 +1,4 @@
-import type { TwilioCredentials } from "../../config.js";
+import type { TwilioCredentials } from "../../config/config.js";
 import type { TwilioApi } from "../../twilio/client.js";
 import {
   type PageRequest,
@@ -9,7 +9,7 @@ import {
 import { twilioPath } from "../../twilio/path.js";
 import { toWireParams, type WireTable } from "../../twilio/wire-params.js";
 import { ParticipantKind } from "../participant.js";
-import { jsonText, text, type TwilioJson } from "../response-fields.js";
+import { jsonText, text, type TwilioJson } from "../../twilio/response-fields.js";
 import { InteractionParticipantType } from "./enums.js";
 import type {
   AddInteractionParticipantInput,

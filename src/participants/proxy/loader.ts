@@ -1,5 +1,5 @@
-import type { TwilioCredentials } from "../../config.js";
-import { createFetchLoader } from "../../loaders.js";
+import type { TwilioCredentials } from "../../config/config.js";
+import { createFetchLoader } from "../fetch-loader.js";
 import type { TwilioApi } from "../../twilio/client.js";
 import { fetchProxyParticipant } from "./rest.js";
 

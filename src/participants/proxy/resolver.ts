@@ -1,13 +1,13 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import { type GatewayContext, loadersFor, requireCredentials } from "../../context.js";
-import { NotFoundError } from "../../errors.js";
+import { type GatewayContext, loadersFor, requireCredentials } from "../../graphql/context.js";
+import { NotFoundError } from "../../errors/gateway-errors.js";
 import { assertValid } from "../../validation/rules.js";
 import {
   assertValidListArgs,
   ConnectionArgs,
   connectionTypes,
   loadConnection,
-} from "../connection.js";
+} from "../../graphql/connection.js";
 import {
   AddProxyParticipantInput,
   ProxyParticipantArgs,

@@ -1,6 +1,6 @@
-import type { TwilioCredentials } from "../../config.js";
-import { NotFoundError } from "../../errors.js";
-import { isNotFound } from "../../loaders.js";
+import type { TwilioCredentials } from "../../config/config.js";
+import { NotFoundError } from "../../errors/gateway-errors.js";
+import { isNotFound } from "../fetch-loader.js";
 import type { TwilioApi } from "../../twilio/client.js";
 import {
   type PageRequest,
@@ -11,7 +11,7 @@ import {
 import { twilioPath } from "../../twilio/path.js";
 import { toWireParams, type WireTable } from "../../twilio/wire-params.js";
 import { ParticipantKind } from "../participant.js";
-import { date, json as jsonField, text, type TwilioJson } from "../response-fields.js";
+import { date, json as jsonField, text, type TwilioJson } from "../../twilio/response-fields.js";
 import type { AddProxyParticipantInput } from "./inputs.js";
 import type { ProxyParticipantKey } from "./loader.js";
 import type { ProxyParticipant } from "./types.js";

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
-import { DateTimeScalar, JSONScalar } from "../../scalars.js";
-import type { JsonValue } from "../../json.js";
+import { DateTimeScalar, JSONScalar } from "../../graphql/scalars.js";
+import type { JsonValue } from "../../twilio/response-fields.js";
 import { Participant, type ParticipantKind } from "../participant.js";
 
 @Directive('@key(fields: "serviceSid sessionSid sid")')

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { type GatewayContext, requireCredentials } from "../../context.js";
+import { type GatewayContext, requireCredentials } from "../../graphql/context.js";
 import { assertValid } from "../../validation/rules.js";
 import { createConferenceParticipant } from "../conference/rest.js";
 import { createConversationParticipant } from "../conversation/rest.js";

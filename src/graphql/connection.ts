@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, ArgsType } from "type-graphql";
-import { InputValidationError } from "../errors.js";
+import { InputValidationError } from "../errors/gateway-errors.js";
 import type { NextPage, PageRequest, TwilioPage } from "../twilio/paging.js";
 import { intRange } from "../validation/formats.js";
 import { collectIssues } from "../validation/rules.js";

@@ -1,6 +1,6 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
-import type { GatewayContext } from "./context.js";
-import { GATEWAY_NAME, GATEWAY_VERSION } from "./version.js";
+import type { GatewayContext } from "../graphql/context.js";
+import { GATEWAY_NAME, GATEWAY_VERSION } from "../version.js";
 
 @ObjectType({ description: "What this gateway is and which Twilio it talks to." })
 export class GatewayInfo {

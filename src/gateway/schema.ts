@@ -9,36 +9,36 @@ import {
 } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { GatewayInfoResolver } from "./gateway-info.js";
-import { conferenceParticipantEntity } from "./participants/conference/entity.js";
+import { conferenceParticipantEntity } from "../participants/conference/entity.js";
 import {
   Conference,
   conferenceEntity,
   ConferenceResolver,
-} from "./participants/conference/parent.js";
-import { ConferenceParticipantResolver } from "./participants/conference/resolver.js";
-import { conversationParticipantEntity } from "./participants/conversation/entity.js";
+} from "../participants/conference/parent.js";
+import { ConferenceParticipantResolver } from "../participants/conference/resolver.js";
+import { conversationParticipantEntity } from "../participants/conversation/entity.js";
 import {
   Conversation,
   conversationEntity,
   ConversationResolver,
-} from "./participants/conversation/parent.js";
-import { ConversationParticipantResolver } from "./participants/conversation/resolver.js";
-import type { EntityResolver } from "./participants/entity.js";
-import { interactionParticipantEntity } from "./participants/interaction/entity.js";
+} from "../participants/conversation/parent.js";
+import { ConversationParticipantResolver } from "../participants/conversation/resolver.js";
+import type { EntityResolver } from "../graphql/entity.js";
+import { interactionParticipantEntity } from "../participants/interaction/entity.js";
 import {
   InteractionChannel,
   interactionChannelEntity,
   InteractionChannelResolver,
-} from "./participants/interaction/parent.js";
-import { InteractionParticipantResolver } from "./participants/interaction/resolver.js";
-import { proxyParticipantEntity } from "./participants/proxy/entity.js";
+} from "../participants/interaction/parent.js";
+import { InteractionParticipantResolver } from "../participants/interaction/resolver.js";
+import { proxyParticipantEntity } from "../participants/proxy/entity.js";
 import {
   ProxySession,
   proxySessionEntity,
   ProxySessionResolver,
-} from "./participants/proxy/parent.js";
-import { ProxyParticipantResolver } from "./participants/proxy/resolver.js";
-import { AddParticipantResolver } from "./participants/unified/resolver.js";
+} from "../participants/proxy/parent.js";
+import { ProxyParticipantResolver } from "../participants/proxy/resolver.js";
+import { AddParticipantResolver } from "../participants/unified/resolver.js";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const RESOLVERS: NonEmptyArray<Function> = [

@@ -1,7 +1,7 @@
-import type { TwilioCredentials, TwilioMode } from "./config.js";
-import { NotConfiguredError } from "./errors.js";
-import { createRequestLoaders, type RequestLoaders } from "./request-loaders.js";
-import type { TwilioApi } from "./twilio/client.js";
+import type { TwilioCredentials, TwilioMode } from "../config/config.js";
+import { NotConfiguredError } from "../errors/gateway-errors.js";
+import { createRequestLoaders, type RequestLoaders } from "../request-loaders.js";
+import type { TwilioApi } from "../twilio/client.js";
 
 /** What every resolver gets for one GraphQL request. */
 export interface GatewayContext {

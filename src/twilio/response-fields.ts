@@ -1,10 +1,12 @@
-import type { JsonValue } from "../json.js";
-
 /**
  * Readers for Twilio's JSON answers. Twilio marks almost every field nullable, and an answer
  * from a proxy or an old API version may lack some, so each reader falls back to null.
  */
 export type TwilioJson = Record<string, unknown>;
+
+/** A JSON value as GraphQL's JSON scalar carries it (Twilio's JSON-text fields, parsed). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
+export type JsonObject = { [key: string]: JsonValue };
 
 export function text(json: TwilioJson, key: string): string | null {
   const value = json[key];

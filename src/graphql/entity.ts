@@ -1,4 +1,4 @@
-import type { GatewayContext } from "../context.js";
+import type { GatewayContext } from "./context.js";
 
 /**
  * A participant type's Federation `__resolveReference`: the router hands over the `@key`

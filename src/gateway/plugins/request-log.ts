@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GatewayContext } from "./context.js";
-import type { Logger } from "./logger.js";
+import type { GatewayContext } from "../../graphql/context.js";
+import type { Logger } from "../../logging/logger.js";
 
 /**
  * One log line per GraphQL request: the operation's name and type, how long it took and the
@@ -14,15 +14,18 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<GatewayCont
         async willSendResponse({ operationName, operation, response, contextValue }) {
           const errors =
             response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
-          logger.info("graphql request", {
-            requestId: contextValue.requestId,
-            operation: operationName ?? null,
-            type: operation?.operation ?? null,
-            ms: Math.round(performance.now() - started),
-            errors: [
-              ...new Set(errors.map((error) => String(error.extensions?.code ?? "UNKNOWN"))),
-            ],
-          });
+          logger.info(
+            {
+              requestId: contextValue.requestId,
+              operation: operationName ?? null,
+              type: operation?.operation ?? null,
+              ms: Math.round(performance.now() - started),
+              errors: [
+                ...new Set(errors.map((error) => String(error.extensions?.code ?? "UNKNOWN"))),
+              ],
+            },
+            "graphql request",
+          );
         },
       };
     },

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { TwilioCredentials } from "./config.js";
-import { UnauthenticatedError } from "./errors.js";
+import type { TwilioCredentials } from "../config/config.js";
+import { UnauthenticatedError } from "../errors/gateway-errors.js";
 
 const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
 const API_KEY_SID = /^SK[0-9a-fA-F]{32}$/;

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { type GraphQLFormattedError, GraphQLError } from "graphql";
-import { ErrorCode, InputValidationError } from "./errors.js";
-import type { Logger } from "./logger.js";
+import { ErrorCode, InputValidationError } from "../../errors/gateway-errors.js";
+import type { Logger } from "../../logging/logger.js";
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 // Apollo's own codes for requests it rejects before any resolver runs.
@@ -44,7 +44,7 @@ export function createErrorFormatter(logger: Logger) {
       return { ...pick(formatted), extensions: { code } };
     }
     const name = original instanceof Error ? original.name : typeof original;
-    logger.error("unexpected error", { error: name });
+    logger.error({ error: name }, "unexpected error");
     return {
       message: "Internal server error",
       locations: formatted.locations,

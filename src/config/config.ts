@@ -1,4 +1,5 @@
-import { type BaseUrls, TwilioProduct, twilioHost } from "./twilio/products.js";
+import { LOG_LEVELS, type LogLevel } from "../logging/logger.js";
+import { type BaseUrls, TwilioProduct, twilioHost } from "../twilio/products.js";
 
 /** Who the gateway is towards Twilio: the Basic-auth pair plus the account it acts for. */
 export interface TwilioCredentials {
@@ -49,8 +50,6 @@ export interface Config {
    */
   shutdownDelayMs: number;
 }
-
-export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -303,10 +302,9 @@ function readRate(
 }
 
 function readLogLevel(value: string | undefined, problems: string[]): LogLevel {
-  const levels: LogLevel[] = ["debug", "info", "warn", "error", "silent"];
   if (value === undefined) return "info";
-  if (!levels.includes(value as LogLevel)) {
-    problems.push(`LOG_LEVEL must be one of ${levels.join(", ")}, got "${value}"`);
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${value}"`);
     return "info";
   }
   return value as LogLevel;

@@ -8,19 +8,19 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
-import type { Config } from "./config.js";
-import type { GatewayContext } from "./context.js";
+import type { Config } from "../config/config.js";
+import type { GatewayContext } from "../graphql/context.js";
 import { applyCors } from "./cors.js";
-import { createErrorFormatter, expandInputIssuesPlugin } from "./error-format.js";
-import { createGraphiQLRoutes } from "./graphiql/routes.js";
-import type { Logger } from "./logger.js";
-import { EXPOSITION_CONTENT_TYPE } from "./metrics/exposition.js";
-import type { GatewayMetrics } from "./metrics/gateway-metrics.js";
-import { metricsPlugin } from "./metrics/plugin.js";
-import { requestLogPlugin } from "./request-log.js";
-import { credentialsForRequest } from "./request-credentials.js";
-import type { TwilioClient } from "./twilio/client.js";
-import { scopeToRequest } from "./twilio/request-scope.js";
+import { createErrorFormatter, expandInputIssuesPlugin } from "../gateway/plugins/error-format.js";
+import { createGraphiQLRoutes } from "../graphiql/routes.js";
+import type { Logger } from "../logging/logger.js";
+import { EXPOSITION_CONTENT_TYPE } from "../metrics/exposition.js";
+import type { GatewayMetrics } from "../metrics/gateway-metrics.js";
+import { metricsPlugin } from "../metrics/plugin.js";
+import { requestLogPlugin } from "../gateway/plugins/request-log.js";
+import { credentialsForRequest } from "./twilio-credentials.js";
+import type { TwilioClient } from "../twilio/client.js";
+import { scopeToRequest } from "../twilio/request-scope.js";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** A caller's X-Request-Id is kept only if it is short and plain: it goes into log lines. */
@@ -81,12 +81,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     // Compact JSON: Apollo's default pretty-prints every response, which costs CPU and bytes
     // on each request for the benefit of nobody reading it raw.
     stringifyResult: (result) => JSON.stringify(result),
-    logger: {
-      debug: (message) => logger.debug(String(message)),
-      info: (message) => logger.info(String(message)),
-      warn: (message) => logger.warn(String(message)),
-      error: (message) => logger.error(String(message)),
-    },
+    logger,
     plugins: [
       requestLogPlugin(logger),
       expandInputIssuesPlugin,
@@ -178,9 +173,12 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       return sendJson(res, 404, { error: "Not found" });
     };
     route().catch((error: unknown) => {
-      logger.error("request failed", {
-        error: error instanceof Error ? error.name : String(error),
-      });
+      logger.error(
+        {
+          error: error instanceof Error ? error.name : String(error),
+        },
+        "request failed",
+      );
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error" }] });
       else res.destroy();
     });

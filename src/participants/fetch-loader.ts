@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { TwilioApiError } from "./errors.js";
+import { TwilioApiError } from "../errors/gateway-errors.js";
 
 /**
  * A loader for a resource Twilio can only fetch one at a time: keys are deduplicated by
