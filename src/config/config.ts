@@ -1,16 +1,6 @@
 import { LOG_LEVELS, type LogLevel } from "../logging/logger.js";
+import type { TwilioCredentials, TwilioMode } from "../twilio/credentials.js";
 import { type BaseUrls, TwilioProduct, twilioHost } from "../twilio/products.js";
-
-/** Who the gateway is towards Twilio: the Basic-auth pair plus the account it acts for. */
-export interface TwilioCredentials {
-  accountSid: string;
-  /** An Account SID (AC…) or an API Key SID (SK…). */
-  username: string;
-  /** The Auth Token or the API Key secret. Never logged, never returned. */
-  password: string;
-}
-
-export type TwilioMode = "live" | "simulator";
 
 export interface Config {
   /** `simulator` runs an in-process fake Twilio; chosen when no credentials are configured. */
@@ -60,13 +50,6 @@ const API_KEY_SID = /^SK[0-9a-fA-F]{32}$/;
 const REGION = /^[a-z]{2}[0-9]$/;
 const EDGE = /^[a-z][a-z0-9-]*$/;
 
-const BASE_URL_VARIABLES: Readonly<Record<TwilioProduct, string>> = {
-  proxy: "TWILIO_PROXY_BASE_URL",
-  flex: "TWILIO_FLEX_BASE_URL",
-  conversations: "TWILIO_CONVERSATIONS_BASE_URL",
-  api: "TWILIO_API_BASE_URL",
-};
-
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
@@ -92,7 +75,7 @@ export function loadConfig(env: Env = process.env): Config {
 
   const baseUrls = {} as Record<TwilioProduct, string>;
   for (const product of Object.values(TwilioProduct)) {
-    const variable = BASE_URL_VARIABLES[product];
+    const variable = `TWILIO_${product.toUpperCase()}_BASE_URL`;
     const override = read(variable);
     baseUrls[product] = override
       ? readBaseUrl(variable, override, problems)

@@ -103,3 +103,8 @@ export class TooManyTwilioCallsError extends GraphQLError {
     );
   }
 }
+
+/** Twilio's answer for a resource that does not exist (or no longer does). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof TwilioApiError && error.twilio.status === 404;
+}

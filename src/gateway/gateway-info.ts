@@ -25,7 +25,7 @@ export class GatewayInfoResolver {
       name: GATEWAY_NAME,
       version: GATEWAY_VERSION,
       twilioMode: context.mode,
-      hasCredentials: context.credentials !== undefined,
+      hasCredentials: context.hasCredentials,
     };
   }
 }

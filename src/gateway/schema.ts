@@ -1,5 +1,4 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/index.js";
 import { mapSchema, MapperKind, printSchemaWithDirectives } from "@graphql-tools/utils";
 import {
   GraphQLInputObjectType,
@@ -8,67 +7,16 @@ import {
   parse,
 } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
-import { GatewayInfoResolver } from "./gateway-info.js";
-import { conferenceParticipantEntity } from "../participants/conference/entity.js";
+import type { SchemaClass } from "../participants/product.js";
+import { PRODUCTS } from "../participants/registry.js";
 import {
-  Conference,
-  conferenceEntity,
-  ConferenceResolver,
-} from "../participants/conference/parent.js";
-import { ConferenceParticipantResolver } from "../participants/conference/resolver.js";
-import { conversationParticipantEntity } from "../participants/conversation/entity.js";
-import {
-  Conversation,
-  conversationEntity,
-  ConversationResolver,
-} from "../participants/conversation/parent.js";
-import { ConversationParticipantResolver } from "../participants/conversation/resolver.js";
-import type { EntityResolver } from "../graphql/entity.js";
-import { interactionParticipantEntity } from "../participants/interaction/entity.js";
-import {
-  InteractionChannel,
-  interactionChannelEntity,
-  InteractionChannelResolver,
-} from "../participants/interaction/parent.js";
-import { InteractionParticipantResolver } from "../participants/interaction/resolver.js";
-import { proxyParticipantEntity } from "../participants/proxy/entity.js";
-import {
-  ProxySession,
-  proxySessionEntity,
-  ProxySessionResolver,
-} from "../participants/proxy/parent.js";
-import { ProxyParticipantResolver } from "../participants/proxy/resolver.js";
-import { AddParticipantResolver } from "../participants/unified/resolver.js";
-
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const RESOLVERS: NonEmptyArray<Function> = [
-  GatewayInfoResolver,
-  ConferenceParticipantResolver,
-  ConversationParticipantResolver,
-  ProxyParticipantResolver,
-  InteractionParticipantResolver,
+  ADD_PARTICIPANT_INPUT,
   AddParticipantResolver,
-  // Parent entities: what other subgraphs reference to reach a parent's participants.
-  ConferenceResolver,
-  ConversationResolver,
-  ProxySessionResolver,
-  InteractionChannelResolver,
-];
-
-/** How a router turns an entity representation into a participant (see each kind's entity.ts). */
-const ENTITIES: ReadonlyArray<EntityResolver> = [
-  conferenceParticipantEntity,
-  conversationParticipantEntity,
-  proxyParticipantEntity,
-  interactionParticipantEntity,
-  conferenceEntity,
-  conversationEntity,
-  proxySessionEntity,
-  interactionChannelEntity,
-];
+} from "../participants/unified/add-participant.js";
+import { GatewayInfoResolver } from "./gateway-info.js";
 
 /** Input objects that take exactly one of their fields (GraphQL's `@oneOf`). */
-const ONE_OF_INPUTS = new Set<string>(["AddParticipantInput"]);
+const ONE_OF_INPUTS = new Set<string>([ADD_PARTICIPANT_INPUT]);
 
 /** The Federation 2 features this subgraph uses. */
 const FEDERATION_LINK =
@@ -80,17 +28,28 @@ const FEDERATION_LINK =
  */
 const ONE_OF_DIRECTIVE = "directive @oneOf on INPUT_OBJECT";
 
+/** `buildSubgraphSchema`'s resolver map: types by name, fields or `__resolveReference` by name. */
+type SubgraphResolvers = Parameters<typeof buildSubgraphSchema>[0] extends infer A
+  ? A extends { resolvers?: infer R }
+    ? NonNullable<R>
+    : never
+  : never;
+
 /**
- * Builds the schema from the type-graphql classes, then re-builds it as an Apollo Federation 2
- * subgraph (adding `_service`, `_entities` and the `@key` entities) so the same schema serves
- * frontends directly and a router as one subgraph of a supergraph.
+ * Builds the schema from every registered product's type-graphql classes, then re-builds it as
+ * an Apollo Federation 2 subgraph (adding `_service`, `_entities` and the `@key` entities) so
+ * the same schema serves frontends directly and a router as one subgraph of a supergraph.
  */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
+  const resolverClasses: NonEmptyArray<SchemaClass> = [
+    GatewayInfoResolver,
+    AddParticipantResolver,
+    ...PRODUCTS.flatMap((product) => product.resolvers),
+  ];
   const typeGraphQLSchema = markOneOfInputs(
     await buildSchema({
-      resolvers: RESOLVERS,
-      // Reached only through `_entities`, so nothing in Query or Mutation refers to them.
-      orphanedTypes: [Conference, Conversation, ProxySession, InteractionChannel],
+      resolvers: resolverClasses,
+      orphanedTypes: PRODUCTS.flatMap((product) => product.orphanedTypes),
       validate: false,
       skipCheck: true,
     }),
@@ -99,16 +58,13 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     `${FEDERATION_LINK}\n${ONE_OF_DIRECTIVE}\n\n${printSchemaWithDirectives(typeGraphQLSchema)}`,
   );
   const resolvers: Record<string, object> = createResolversMap(typeGraphQLSchema);
-  for (const entity of ENTITIES) {
+  for (const entity of PRODUCTS.flatMap((product) => product.entities)) {
     resolvers[entity.typeName] = {
       ...resolvers[entity.typeName],
       __resolveReference: entity.resolveReference,
     };
   }
-  return buildSubgraphSchema({
-    typeDefs,
-    resolvers: resolvers as GraphQLResolverMap<unknown>,
-  });
+  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as SubgraphResolvers });
 }
 
 /** type-graphql cannot declare `@oneOf`; graphql-js enforces it once the type is flagged. */

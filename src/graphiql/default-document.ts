@@ -14,6 +14,7 @@ import {
   visit,
 } from "graphql";
 import type { Logger } from "../logging/logger.js";
+import { PRODUCTS } from "../participants/registry.js";
 
 /** What GraphiQL opens with on a first visit. */
 export interface DefaultDocument {
@@ -28,67 +29,28 @@ export interface OperationSource {
   text: string;
 }
 
-/** The root fields the page opens with, one operation each, in this order. */
-const OPENING_FIELDS = [
-  "addProxyParticipant",
-  "addInteractionParticipant",
-  "addConversationParticipant",
-  "addConferenceParticipant",
-  "addParticipant",
-  "gatewayInfo",
-] as const;
-
-type OpeningField = (typeof OPENING_FIELDS)[number];
-
-/** Made-up SIDs in Twilio's shape (prefix + 32 hex digits), which the simulator accepts. */
-const exampleSid = (prefix: string) => `${prefix}${"0".repeat(31)}1`;
-
-const EXAMPLE_CONFERENCE_PARTICIPANT = {
-  conferenceSid: exampleSid("CF"),
-  from: "+15017122661",
-  to: "+15558675310",
-  label: "alice",
-  earlyMedia: true,
-  beep: "ON_ENTER",
-};
+/** The conference product's example participant, reused by the unified mutation's example. */
+const conferenceExample = PRODUCTS.find((product) => product.name === "conference")?.explorer
+  .arguments.input as Record<string, unknown> | undefined;
 
 /**
- * Argument values for each opening field, as a client would send them. Each operation's
- * variables are looked up by where they sit in its root field's arguments, so an operation
- * may take `$input` whole or single fields of it.
+ * The root fields the page opens with, one operation each, in this order, with argument values
+ * for each as a client would send them: each product's add mutation, then the unified one.
+ * Each operation's variables are looked up by where they sit in its root field's arguments, so
+ * an operation may take `$input` whole or single fields of it.
  */
-const EXAMPLE_ARGUMENTS: Readonly<Record<OpeningField, Record<string, unknown>>> = {
-  addProxyParticipant: {
-    input: {
-      serviceSid: exampleSid("KS"),
-      sessionSid: exampleSid("KC"),
-      identifier: "+15558675310",
-      friendlyName: "Alice",
+const OPENING: ReadonlyArray<{ field: string; arguments: Record<string, unknown> }> = [
+  ...PRODUCTS.map((product) => product.explorer),
+  {
+    field: "addParticipant",
+    // Conference participants can be added again and again (Proxy and Conversations refuse a
+    // repeated identifier), so the unified example stays runnable after the first try.
+    arguments: {
+      input: { conference: { ...conferenceExample, label: "bob", to: "+15558675311" } },
     },
   },
-  addInteractionParticipant: {
-    input: {
-      interactionSid: exampleSid("KD"),
-      channelSid: exampleSid("UO"),
-      type: "CUSTOMER",
-      mediaProperties: { level: "to", name: "Alice", address: "+15558675310", type: "sms" },
-    },
-  },
-  addConversationParticipant: {
-    input: {
-      conversationSid: exampleSid("CH"),
-      messagingBinding: { address: "+15558675310", proxyAddress: "+15017122661" },
-      attributes: { customerId: "c-1001", vip: true },
-    },
-  },
-  addConferenceParticipant: { input: EXAMPLE_CONFERENCE_PARTICIPANT },
-  // Conference participants can be added again and again (Proxy and Conversations refuse a
-  // repeated identifier), so the unified example stays runnable after the first try.
-  addParticipant: {
-    input: { conference: { ...EXAMPLE_CONFERENCE_PARTICIPANT, label: "bob", to: "+15558675311" } },
-  },
-  gatewayInfo: {},
-};
+  { field: "gatewayInfo", arguments: {} },
+];
 
 const HEADER = [
   "# Example operations from schema/operations/. The",
@@ -151,7 +113,7 @@ export function buildDefaultDocument(sources: readonly OperationSource[]): {
   }
 
   const chosen: Array<{ name: string; operation: OperationDefinitionNode; field: FieldNode }> = [];
-  for (const fieldName of OPENING_FIELDS) {
+  for (const { field: fieldName } of OPENING) {
     const operation = operations.find(
       (candidate) => candidate.name && soleRootField(candidate) === fieldName,
     );
@@ -177,7 +139,8 @@ export function buildDefaultDocument(sources: readonly OperationSource[]): {
     const prefix = lowerFirst(operationName);
     const rename = (name: string) =>
       (timesUsed.get(name) ?? 0) > 1 ? `${prefix}${upperFirst(name)}` : name;
-    const examples = exampleVariables(field, EXAMPLE_ARGUMENTS[field.name.value as OpeningField]);
+    const opening = OPENING.find((candidate) => candidate.field === field.name.value)!;
+    const examples = exampleVariables(field, opening.arguments);
     for (const [name, value] of Object.entries(examples)) variables[rename(name)] = value;
     const renamed = visit(operation, {
       Variable: (node) => ({ ...node, name: { ...node.name, value: rename(node.name.value) } }),

@@ -1,27 +1,39 @@
-import type { TwilioCredentials, TwilioMode } from "../config/config.js";
-import { NotConfiguredError } from "../errors/gateway-errors.js";
-import { createRequestLoaders, type RequestLoaders } from "../request-loaders.js";
-import type { TwilioApi } from "../twilio/client.js";
+import type { Logger } from "../logging/logger.js";
+import type { TwilioMode } from "../twilio/credentials.js";
+import type { TwilioScope } from "../twilio/request-scope.js";
 
 /** What every resolver gets for one GraphQL request. */
 export interface GatewayContext {
-  twilio: TwilioApi;
-  mode: TwilioMode;
-  /** The request's own Basic credentials when it sent some, else the configured ones. */
-  credentials: TwilioCredentials | undefined;
-  /** Ties this request's log line to the caller's: echoed as the X-Request-Id response header. */
+  /** Ties this request's log lines to the caller's: echoed as the X-Request-Id response header. */
   requestId: string;
-  /** This request's DataLoaders, made on first use (see `loadersFor`). */
-  loaders?: RequestLoaders;
+  mode: TwilioMode;
+  /** Twilio for this request: its credentials bound in, its calls bounded. */
+  twilio: TwilioScope;
+  /** Whether the request has Twilio credentials at all (the configured or its own). */
+  hasCredentials: boolean;
+  /** This request's logger: every line carries the request id. */
+  logger: Logger;
+  /**
+   * This request's instance of a per-request helper, made on first use: DataLoaders, so their
+   * caches never outlive the request or cross credentials, and mutations-only requests pay
+   * nothing for them.
+   */
+  loader<T>(create: (twilio: TwilioScope) => T): T;
 }
 
-export function requireCredentials(context: GatewayContext): TwilioCredentials {
-  if (!context.credentials) throw new NotConfiguredError();
-  return context.credentials;
-}
+export type RequestContextInput = Omit<GatewayContext, "loader">;
 
-/** The request's loaders, created on first use so mutations-only requests pay nothing. */
-export function loadersFor(context: GatewayContext): RequestLoaders {
-  context.loaders ??= createRequestLoaders(context.twilio, requireCredentials(context));
-  return context.loaders;
+export function createContext(input: RequestContextInput): GatewayContext {
+  const loaders = new Map<(twilio: TwilioScope) => unknown, unknown>();
+  return {
+    ...input,
+    loader<T>(create: (twilio: TwilioScope) => T): T {
+      let loader = loaders.get(create) as T | undefined;
+      if (loader === undefined) {
+        loader = create(input.twilio);
+        loaders.set(create, loader);
+      }
+      return loader;
+    },
+  };
 }

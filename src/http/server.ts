@@ -1,30 +1,18 @@
-import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config/config.js";
-import type { GatewayContext } from "../graphql/context.js";
-import { applyCors } from "./cors.js";
-import { createErrorFormatter, expandInputIssuesPlugin } from "../gateway/plugins/error-format.js";
+import { startApollo } from "../gateway/apollo.js";
 import { createGraphiQLRoutes } from "../graphiql/routes.js";
 import type { Logger } from "../logging/logger.js";
-import { EXPOSITION_CONTENT_TYPE } from "../metrics/exposition.js";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.js";
-import { metricsPlugin } from "../metrics/plugin.js";
-import { requestLogPlugin } from "../gateway/plugins/request-log.js";
-import { credentialsForRequest } from "./twilio-credentials.js";
 import type { TwilioClient } from "../twilio/client.js";
-import { scopeToRequest } from "../twilio/request-scope.js";
-
-const MAX_BODY_BYTES = 1024 * 1024;
-/** A caller's X-Request-Id is kept only if it is short and plain: it goes into log lines. */
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
+import { sendJson } from "./body.js";
+import { applyCors } from "./cors.js";
+import { drainOnClose } from "./drain.js";
+import { graphqlRoute } from "./graphql-route.js";
+import { healthRoute } from "./health.js";
+import { metricsRoute } from "./metrics-route.js";
 
 export interface GatewayServerOptions {
   schema: GraphQLSchema;
@@ -63,120 +51,54 @@ export interface RunningGateway {
   close(graceMs?: number): Promise<boolean>;
 }
 
+type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
+
 /**
- * Apollo Server on a plain node:http server: `/graphql` for API clients, `/health` for
+ * Apollo Server on a plain node:http server: `/graphql` for API clients, `/health*` for
  * orchestrators, `/metrics` for Prometheus, `/graphiql` (and `/graphql` opened in a browser)
  * for people. Plain node:http keeps the hot path short (see STACK.md's measurements).
  */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
   const { schema, twilio, config, logger, metrics } = options;
-  const apollo = new ApolloServer<GatewayContext>({
+  const apollo = await startApollo({
     schema,
-    formatError: createErrorFormatter(logger),
-    includeStacktraceInErrorResponses: false,
-    introspection: config.introspection,
-    // Shutdown is ours (main.ts): Apollo's own handler would stop Apollo and re-raise the signal
-    // while requests are still in flight, killing the process before they are answered.
-    stopOnTerminationSignals: false,
-    // Compact JSON: Apollo's default pretty-prints every response, which costs CPU and bytes
-    // on each request for the benefit of nobody reading it raw.
-    stringifyResult: (result) => JSON.stringify(result),
     logger,
-    plugins: [
-      requestLogPlugin(logger),
-      expandInputIssuesPlugin,
-      // After expandInputIssuesPlugin, so errors are counted as the client receives them.
-      ...(metrics ? [metricsPlugin(metrics)] : []),
-      ApolloServerPluginInlineTraceDisabled(),
-      // Twilio data is never HTTP-cacheable, and the plugin wraps every field resolver.
-      ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginLandingPageDisabled(),
-    ],
+    introspection: config.introspection,
+    metrics,
   });
-  await apollo.start();
   const graphiql = config.graphiql ? createGraphiQLRoutes(logger) : undefined;
-
-  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    const requestId = requestIdOf(req);
-    res.setHeader("x-request-id", requestId);
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-    }
-    let body: unknown;
-    if (req.method === "POST") {
-      const raw = await readBody(req);
-      if (raw === undefined)
-        return sendJson(res, 413, { errors: [{ message: "Request body is larger than 1 MiB" }] });
-      if ((req.headers["content-type"] ?? "").includes("json")) {
-        try {
-          body = raw.length ? JSON.parse(raw) : {};
-        } catch {
-          return sendJson(res, 400, {
-            errors: [
-              {
-                message: "The request body is not valid JSON",
-                extensions: { code: "BAD_REQUEST" },
-              },
-            ],
-          });
-        }
-      } else {
-        body = raw;
-      }
-    }
-    const httpGraphQLRequest: HTTPGraphQLRequest = {
-      method: req.method ?? "GET",
-      headers,
-      search: url.search,
-      body,
-    };
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: async () => ({
-        twilio: scopeToRequest(twilio, {
-          maxConcurrent: config.twilioConcurrencyPerRequest,
-          maxCalls: config.twilioMaxCallsPerRequest,
-        }),
+  const routes = new Map<string, Route>([
+    [
+      "/graphql",
+      graphqlRoute({
+        apollo,
+        twilio,
+        logger,
         mode: config.mode,
-        credentials: credentialsForRequest(req.headers, config.credentials),
-        requestId,
+        credentials: config.credentials,
+        twilioConcurrencyPerRequest: config.twilioConcurrencyPerRequest,
+        twilioMaxCallsPerRequest: config.twilioMaxCallsPerRequest,
       }),
-    });
-    for (const [name, value] of response.headers) res.setHeader(name, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === "complete") {
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
-  };
+    ],
+    ...(metrics ? [["/metrics", metricsRoute(metrics)] as const] : []),
+  ]);
 
-  /** Set once shutdown begins: readiness answers 503 and every answer closes its connection. */
-  let draining = false;
-  const server = http.createServer((req, res) => {
+  const server = http.createServer();
+  const drain = drainOnClose(server, config);
+  const health = healthRoute(config.mode, drain);
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     if (applyCors(config.corsOrigins, req, res)) return;
+    if (drain.draining) res.setHeader("connection", "close");
     const url = new URL(req.url ?? "/", "http://localhost");
     const route = async (): Promise<void> => {
       if (graphiql?.handles(req, url)) return graphiql.serve(req, res, url);
-      if (url.pathname === "/graphql") return handleGraphQL(req, res, url);
-      if (draining) res.setHeader("connection", "close");
-      if (url.pathname === "/health")
-        return sendJson(res, 200, { status: "ok", mode: config.mode });
-      if (url.pathname === "/health/live") return sendJson(res, 200, { status: "live" });
-      if (url.pathname === "/health/ready")
-        return draining
-          ? sendJson(res, 503, { status: "draining" })
-          : sendJson(res, 200, { status: "ready" });
-      if (url.pathname === "/metrics" && metrics) return sendMetrics(req, res, metrics);
+      const handler = routes.get(url.pathname) ?? (health.handles(url) ? health.serve : undefined);
+      if (handler) return handler(req, res, url);
       return sendJson(res, 404, { error: "Not found" });
     };
     route().catch((error: unknown) => {
       logger.error(
-        {
-          error: error instanceof Error ? error.name : String(error),
-        },
+        { error: error instanceof Error ? error.name : String(error) },
         "request failed",
       );
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error" }] });
@@ -196,72 +118,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     url,
     graphqlUrl: `${url}/graphql`,
     async close(graceMs = config.shutdownGraceMs) {
-      // Readiness first (and, for load balancers that need it, a delay while still accepting),
-      // then stop accepting; requests in flight finish (a create may already
-      // be at Twilio) and only connections still busy after the grace period are cut.
-      draining = true;
-      if (config.shutdownDelayMs > 0) {
-        await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
-      }
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
-      let cut = false;
-      const deadline = setTimeout(() => {
-        cut = true;
-        server.closeAllConnections();
-      }, graceMs);
-      await closed;
-      clearInterval(idleSweep);
-      clearTimeout(deadline);
+      const finished = await drain.close(graceMs);
       await apollo.stop();
       metrics?.close();
-      return !cut;
+      return finished;
     },
   };
-}
-
-/**
- * The request body as text, or `undefined` once it passes MAX_BODY_BYTES. The rest of an
- * oversized body is read and dropped rather than the socket destroyed: a client still sending
- * would otherwise see a reset instead of the 413 answer.
- */
-/** The caller's X-Request-Id (a router's or load balancer's) when usable, else a fresh one. */
-function requestIdOf(req: IncomingMessage): string {
-  const given = req.headers["x-request-id"];
-  return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
-}
-
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        chunks.length = 0;
-        resolve(undefined);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader("content-type", "application/json; charset=utf-8");
-  res.end(JSON.stringify(body));
-}
-
-function sendMetrics(req: IncomingMessage, res: ServerResponse, metrics: GatewayMetrics): void {
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    res.setHeader("allow", "GET, HEAD");
-    return sendJson(res, 405, { error: "Method not allowed" });
-  }
-  res.statusCode = 200;
-  res.setHeader("content-type", EXPOSITION_CONTENT_TYPE);
-  res.end(metrics.render());
 }

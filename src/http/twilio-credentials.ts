@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { TwilioCredentials } from "../config/config.js";
+import type { TwilioCredentials } from "../twilio/credentials.js";
 import { UnauthenticatedError } from "../errors/gateway-errors.js";
 
 const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;

@@ -1,27 +1,30 @@
 import { Field, ID, InterfaceType, registerEnumType } from "type-graphql";
 import { DateTimeScalar } from "../graphql/scalars.js";
 
-export enum ParticipantKind {
-  PROXY = "PROXY",
-  INTERACTION = "INTERACTION",
-  CONVERSATION = "CONVERSATION",
-  CONFERENCE = "CONFERENCE",
-}
-registerEnumType(ParticipantKind, {
+/**
+ * `enum ParticipantKind`: one value per product, added by the product itself when its type is
+ * declared (`participantKind`), so a new product needs no edit here. type-graphql reads the
+ * values when the schema is built, after every product module has loaded.
+ */
+const KINDS: Record<string, string> = {};
+registerEnumType(KINDS, {
   name: "ParticipantKind",
   description: "Which Twilio product a participant belongs to.",
 });
 
-const TYPE_NAME_BY_KIND: Readonly<Record<ParticipantKind, string>> = {
-  PROXY: "ProxyParticipant",
-  INTERACTION: "InteractionParticipant",
-  CONVERSATION: "ConversationParticipant",
-  CONFERENCE: "ConferenceParticipant",
-};
+/** The GraphQL type a participant of each kind is, for the interface's `resolveType`. */
+const TYPE_NAME_BY_KIND = new Map<string, string>();
+
+/** Declares a product's participant kind (`CONFERENCE`) and the GraphQL type it is. */
+export function participantKind<const K extends string>(kind: K, typeName: string): K {
+  KINDS[kind] = kind;
+  TYPE_NAME_BY_KIND.set(kind, typeName);
+  return kind;
+}
 
 @InterfaceType({
   description: "Someone taking part in a Twilio session, channel, conversation or conference.",
-  resolveType: (value: { kind: ParticipantKind }) => TYPE_NAME_BY_KIND[value.kind],
+  resolveType: (value: { kind: string }) => TYPE_NAME_BY_KIND.get(value.kind),
 })
 export abstract class Participant {
   @Field(() => ID, {
@@ -29,8 +32,8 @@ export abstract class Participant {
   })
   sid: string;
 
-  @Field(() => ParticipantKind)
-  kind: ParticipantKind;
+  @Field(() => KINDS)
+  kind: string;
 
   @Field(() => String, { nullable: true })
   accountSid: string | null;

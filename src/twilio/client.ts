@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import got, { type Got, RequestError, TimeoutError } from "got";
-import type { TwilioCredentials } from "../config/config.js";
+import type { TwilioCredentials } from "./credentials.js";
 import {
   TwilioApiError,
   UpstreamTimeoutError,
@@ -49,9 +49,6 @@ export interface TwilioClientOptions {
   logger: Logger;
   observe?: TwilioCallObserver;
 }
-
-/** What resolvers and loaders need of a client: the per-request scope (scoped-client.ts) has it too. */
-export type TwilioApi = Pick<TwilioClient, "baseUrls" | "request">;
 
 export const USER_AGENT = `${GATEWAY_NAME}/${GATEWAY_VERSION} (node/${process.versions.node})`;
 
@@ -102,7 +99,11 @@ export class TwilioClient {
    * Throws TwilioApiError for a Twilio error answer, UpstreamTimeoutError or
    * UpstreamUnavailableError when Twilio could not be reached or answered garbage.
    */
-  async request<T>(credentials: TwilioCredentials, request: TwilioRequest): Promise<T | undefined> {
+  async request<T>(
+    credentials: TwilioCredentials,
+    request: TwilioRequest,
+    logger: Logger = this.logger,
+  ): Promise<T | undefined> {
     const url = this.baseUrls[request.product] + request.path + queryString(request.query);
     const headers: Record<string, string> = {
       authorization: this.authorization(credentials),
@@ -128,11 +129,11 @@ export class TwilioClient {
     } catch (error) {
       const failure = error instanceof TimeoutError ? "timeout" : "network_error";
       this.observe?.(request.operation, failure, (performance.now() - started) / 1000);
-      throw this.networkError(request, error);
+      throw this.networkError(request, error, logger);
     }
     const ms = performance.now() - started;
     this.observe?.(request.operation, status, ms / 1000);
-    this.logger.debug(
+    logger.debug(
       {
         operation: request.operation,
         status,
@@ -140,10 +141,14 @@ export class TwilioClient {
       },
       "twilio request",
     );
-    return this.interpret<T>(request, { status, text, contentType, twilioRequestId });
+    return this.interpret<T>(request, { status, text, contentType, twilioRequestId }, logger);
   }
 
-  private interpret<T>(request: TwilioRequest, answer: TwilioAnswer): T | undefined {
+  private interpret<T>(
+    request: TwilioRequest,
+    answer: TwilioAnswer,
+    logger: Logger,
+  ): T | undefined {
     const { status, text, contentType, twilioRequestId } = answer;
     const json = parseJson(text, contentType);
     if (status >= 200 && status < 300) {
@@ -154,7 +159,7 @@ export class TwilioClient {
       return json as T;
     }
     if (isTwilioErrorBody(json)) {
-      this.logger.info(
+      logger.info(
         {
           operation: request.operation,
           status,
@@ -171,7 +176,7 @@ export class TwilioClient {
         ...(twilioRequestId ? { requestId: twilioRequestId } : {}),
       });
     }
-    this.logger.warn(
+    logger.warn(
       {
         operation: request.operation,
         status,
@@ -187,9 +192,9 @@ export class TwilioClient {
     });
   }
 
-  private networkError(request: TwilioRequest, error: unknown): Error {
+  private networkError(request: TwilioRequest, error: unknown, logger: Logger): Error {
     if (error instanceof TimeoutError) {
-      this.logger.warn(
+      logger.warn(
         {
           operation: request.operation,
           timeoutMs: this.timeoutMs,
@@ -199,7 +204,7 @@ export class TwilioClient {
       return new UpstreamTimeoutError(request.product, this.timeoutMs);
     }
     const code = error instanceof RequestError ? error.code : "unknown error";
-    this.logger.warn({ operation: request.operation, code }, "twilio unreachable");
+    logger.warn({ operation: request.operation, code }, "twilio unreachable");
     return new UpstreamUnavailableError(request.product, code);
   }
 

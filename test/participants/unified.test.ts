@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { InputValidationError } from "../../src/errors/gateway-errors.js";
-import { AddParticipantInput } from "../../src/participants/unified/inputs.js";
+import { AddParticipantInput } from "../../src/participants/unified/add-participant.js";
 import { assertValid } from "../../src/validation/rules.js";
 import { type CapturedRequest, FakeTwilio } from "../support/fake-twilio.js";
 import { ACCOUNT_SID, startTestGateway, type TestGateway } from "../support/gateway.js";

@@ -1,19 +1,4 @@
-import {
-  Args,
-  ArgsType,
-  Ctx,
-  Directive,
-  Field,
-  FieldResolver,
-  ID,
-  ObjectType,
-  Resolver,
-  Root,
-} from "type-graphql";
-import type { GatewayContext } from "../../graphql/context.js";
-import { ConnectionArgs } from "../../graphql/connection.js";
-import type { EntityResolver } from "../../graphql/entity.js";
-import { ConferenceParticipantConnection, conferenceParticipantsConnection } from "./resolver.js";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 @Directive('@key(fields: "sid")')
 @ObjectType({
@@ -25,41 +10,3 @@ export class Conference {
   @Field(() => ID, { description: "The conference SID (CF…)." })
   sid: string;
 }
-
-@ArgsType()
-class ConferenceParticipantFlags {
-  @Field(() => Boolean, { nullable: true })
-  muted?: boolean;
-
-  @Field(() => Boolean, { nullable: true })
-  hold?: boolean;
-
-  @Field(() => Boolean, { nullable: true })
-  coaching?: boolean;
-}
-
-@Resolver(() => Conference)
-export class ConferenceResolver {
-  @FieldResolver(() => ConferenceParticipantConnection, {
-    description:
-      "The conference's participants, like `conferenceParticipants`; cursors are shared.",
-  })
-  async participants(
-    @Root() conference: Conference,
-    @Args(() => ConferenceParticipantFlags) flags: ConferenceParticipantFlags,
-    @Args(() => ConnectionArgs) paging: ConnectionArgs,
-    @Ctx() context: GatewayContext,
-  ) {
-    return conferenceParticipantsConnection(
-      context,
-      { conferenceSid: conference.sid, ...flags },
-      paging,
-    );
-  }
-}
-
-/** Nothing to fetch: a conference reference is all its `participants` field needs. */
-export const conferenceEntity: EntityResolver = {
-  typeName: "Conference",
-  resolveReference: (representation) => ({ sid: String(representation.sid) }),
-};

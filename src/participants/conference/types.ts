@@ -1,6 +1,9 @@
 import { Directive, Field, ObjectType } from "type-graphql";
-import { Participant, type ParticipantKind } from "../participant.js";
+import type { EnumValue } from "../../params/twilio-enum.js";
+import { Participant, participantKind } from "../participant.js";
 import { ConferenceParticipantStatus } from "./enums.js";
+
+export const CONFERENCE = participantKind("CONFERENCE", "ConferenceParticipant");
 
 @Directive('@key(fields: "conferenceSid callSid")')
 @ObjectType({
@@ -9,7 +12,7 @@ import { ConferenceParticipantStatus } from "./enums.js";
 })
 export class ConferenceParticipant implements Participant {
   sid: string;
-  kind: ParticipantKind.CONFERENCE;
+  kind: typeof CONFERENCE;
   accountSid: string | null;
   dateCreated: Date | null;
   dateUpdated: Date | null;
@@ -43,7 +46,7 @@ export class ConferenceParticipant implements Participant {
   startConferenceOnEnter: boolean | null;
 
   @Field(() => ConferenceParticipantStatus, { nullable: true })
-  status: ConferenceParticipantStatus | null;
+  status: EnumValue<typeof ConferenceParticipantStatus> | null;
 
   @Field(() => String, {
     nullable: true,

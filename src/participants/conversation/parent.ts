@@ -1,21 +1,4 @@
-import {
-  Args,
-  Ctx,
-  Directive,
-  Field,
-  FieldResolver,
-  ID,
-  ObjectType,
-  Resolver,
-  Root,
-} from "type-graphql";
-import type { GatewayContext } from "../../graphql/context.js";
-import { ConnectionArgs } from "../../graphql/connection.js";
-import type { EntityResolver } from "../../graphql/entity.js";
-import {
-  ConversationParticipantConnection,
-  conversationParticipantsConnection,
-} from "./resolver.js";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 @Directive('@key(fields: "sid")')
 @Directive('@key(fields: "chatServiceSid sid")')
@@ -34,32 +17,3 @@ export class Conversation {
   })
   chatServiceSid: string | null;
 }
-
-@Resolver(() => Conversation)
-export class ConversationResolver {
-  @FieldResolver(() => ConversationParticipantConnection, {
-    description:
-      "The conversation's participants, like `conversationParticipants`; cursors are shared.",
-  })
-  async participants(
-    @Root() conversation: Conversation,
-    @Args(() => ConnectionArgs) paging: ConnectionArgs,
-    @Ctx() context: GatewayContext,
-  ) {
-    return conversationParticipantsConnection(
-      context,
-      { conversationSid: conversation.sid, chatServiceSid: conversation.chatServiceSid },
-      paging,
-    );
-  }
-}
-
-/** Nothing to fetch: a conversation reference is all its `participants` field needs. */
-export const conversationEntity: EntityResolver = {
-  typeName: "Conversation",
-  resolveReference: (representation) => ({
-    sid: String(representation.sid),
-    chatServiceSid:
-      typeof representation.chatServiceSid === "string" ? representation.chatServiceSid : null,
-  }),
-};

@@ -1,7 +1,9 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { JSONScalar } from "../../graphql/scalars.js";
 import type { JsonValue } from "../../twilio/response-fields.js";
-import { Participant, type ParticipantKind } from "../participant.js";
+import { Participant, participantKind } from "../participant.js";
+
+export const CONVERSATION = participantKind("CONVERSATION", "ConversationParticipant");
 
 // A participant of the default Conversation Service is named by the first key (Twilio reports
 // no service for it); one of another service needs the second.
@@ -14,7 +16,7 @@ import { Participant, type ParticipantKind } from "../participant.js";
 })
 export class ConversationParticipant implements Participant {
   sid: string;
-  kind: ParticipantKind.CONVERSATION;
+  kind: typeof CONVERSATION;
   accountSid: string | null;
   dateCreated: Date | null;
   dateUpdated: Date | null;

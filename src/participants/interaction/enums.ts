@@ -1,20 +1,14 @@
-import { registerEnumType } from "type-graphql";
+import { twilioEnum } from "../../params/twilio-enum.js";
 
-// GraphQL names are the enum keys; the values are Twilio's exact wire strings.
+// Twilio's exact wire values, in Twilio's order; the GraphQL names are derived from them.
 
-export enum InteractionParticipantType {
-  SUPERVISOR = "supervisor",
-  CUSTOMER = "customer",
-  EXTERNAL = "external",
-  AGENT = "agent",
-  UNKNOWN = "unknown",
-}
+export const InteractionParticipantType = twilioEnum(
+  "InteractionParticipantType",
+  "supervisor customer external agent unknown",
+);
 
 /** The states a channel participant can be moved to by an update. */
-export enum InteractionParticipantStatus {
-  CLOSED = "closed",
-  WRAPUP = "wrapup",
-}
-
-registerEnumType(InteractionParticipantType, { name: "InteractionParticipantType" });
-registerEnumType(InteractionParticipantStatus, { name: "InteractionParticipantStatus" });
+export const InteractionParticipantStatus = twilioEnum(
+  "InteractionParticipantStatus",
+  "closed wrapup",
+);

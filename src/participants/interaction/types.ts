@@ -1,8 +1,11 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { JSONScalar } from "../../graphql/scalars.js";
 import type { JsonValue } from "../../twilio/response-fields.js";
-import { Participant, type ParticipantKind } from "../participant.js";
+import type { EnumValue } from "../../params/twilio-enum.js";
+import { Participant, participantKind } from "../participant.js";
 import { InteractionParticipantType } from "./enums.js";
+
+export const INTERACTION = participantKind("INTERACTION", "InteractionParticipant");
 
 @Directive('@key(fields: "interactionSid channelSid sid")')
 @ObjectType({
@@ -13,14 +16,14 @@ import { InteractionParticipantType } from "./enums.js";
 })
 export class InteractionParticipant implements Participant {
   sid: string;
-  kind: ParticipantKind.INTERACTION;
+  kind: typeof INTERACTION;
   accountSid: null;
   dateCreated: null;
   dateUpdated: null;
   url: string | null;
 
   @Field(() => InteractionParticipantType, { nullable: true })
-  type: InteractionParticipantType | null;
+  type: EnumValue<typeof InteractionParticipantType> | null;
 
   @Field(() => String, { nullable: true })
   interactionSid: string | null;

@@ -1,7 +1,9 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { DateTimeScalar, JSONScalar } from "../../graphql/scalars.js";
 import type { JsonValue } from "../../twilio/response-fields.js";
-import { Participant, type ParticipantKind } from "../participant.js";
+import { Participant, participantKind } from "../participant.js";
+
+export const PROXY = participantKind("PROXY", "ProxyParticipant");
 
 @Directive('@key(fields: "serviceSid sessionSid sid")')
 @ObjectType({
@@ -10,7 +12,7 @@ import { Participant, type ParticipantKind } from "../participant.js";
 })
 export class ProxyParticipant implements Participant {
   sid: string;
-  kind: ParticipantKind.PROXY;
+  kind: typeof PROXY;
   accountSid: string | null;
   dateCreated: Date | null;
   dateUpdated: Date | null;

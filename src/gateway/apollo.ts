@@ -1,0 +1,51 @@
+import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
+import type { GraphQLSchema } from "graphql";
+import type { GatewayContext } from "../graphql/context.js";
+import type { Logger } from "../logging/logger.js";
+import type { GatewayMetrics } from "../metrics/gateway-metrics.js";
+import { metricsPlugin } from "../metrics/plugin.js";
+import { createErrorFormatter, expandInputIssuesPlugin } from "./plugins/error-format.js";
+import { requestLogPlugin } from "./plugins/request-log.js";
+
+export interface ApolloOptions {
+  schema: GraphQLSchema;
+  logger: Logger;
+  introspection: boolean;
+  /** Counted by a plugin; without it nothing is counted. */
+  metrics?: GatewayMetrics;
+}
+
+/** Apollo Server with the gateway's plugins, error shaping and no work nobody reads. */
+export async function startApollo(options: ApolloOptions): Promise<ApolloServer<GatewayContext>> {
+  const { schema, logger, introspection, metrics } = options;
+  const apollo = new ApolloServer<GatewayContext>({
+    schema,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection,
+    // Shutdown is ours (main.ts): Apollo's own handler would stop Apollo and re-raise the signal
+    // while requests are still in flight, killing the process before they are answered.
+    stopOnTerminationSignals: false,
+    // Compact JSON: Apollo's default pretty-prints every response, which costs CPU and bytes
+    // on each request for the benefit of nobody reading it raw.
+    stringifyResult: (result) => JSON.stringify(result),
+    logger,
+    plugins: [
+      requestLogPlugin,
+      expandInputIssuesPlugin,
+      // After expandInputIssuesPlugin, so errors are counted as the client receives them.
+      ...(metrics ? [metricsPlugin(metrics)] : []),
+      ApolloServerPluginInlineTraceDisabled(),
+      // Twilio data is never HTTP-cacheable, and the plugin wraps every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+  return apollo;
+}

@@ -1,0 +1,39 @@
+import type { Server } from "node:http";
+
+export interface Drain {
+  /** True once shutdown has begun: readiness answers 503, every answer closes its connection. */
+  readonly draining: boolean;
+  /**
+   * Readiness first (and, for load balancers that need it, a delay while still accepting), then
+   * stop accepting; requests in flight finish (a create may already be at Twilio) and only
+   * connections still busy after `graceMs` are cut. Resolves whether every request finished.
+   */
+  close(graceMs: number): Promise<boolean>;
+}
+
+export function drainOnClose(server: Server, options: { shutdownDelayMs: number }): Drain {
+  let draining = false;
+  return {
+    get draining() {
+      return draining;
+    },
+    async close(graceMs) {
+      draining = true;
+      if (options.shutdownDelayMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, options.shutdownDelayMs));
+      }
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
+      let cut = false;
+      const deadline = setTimeout(() => {
+        cut = true;
+        server.closeAllConnections();
+      }, graceMs);
+      await closed;
+      clearInterval(idleSweep);
+      clearTimeout(deadline);
+      return !cut;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { Arg, Ctx, type ClassType, Mutation, Resolver } from "type-graphql";
+import type { GatewayContext } from "../../graphql/context.js";
+import type { InputClass } from "../../params/input-class.js";
+import type { InputOf, ParamTable } from "../../params/param.js";
+import { toWire, type WireOrder } from "../../params/wire.js";
+import { assertValid } from "../../validation/rules.js";
+import type { ParticipantResource } from "../resource.js";
+
+/** How a product adds a participant: the input (which names the parent) and the resource. */
+export interface AddSpec<P extends ParamTable, T extends object> {
+  input: InputClass<P>;
+  resource: ParticipantResource<InputOf<P>, unknown, T>;
+  /** Twilio's SDK order of the form parameters, where the table's order is not it. */
+  order?: WireOrder;
+}
+
+/** Sends a validated add input: exactly the bytes twilio-node would send. */
+export function createParticipant<P extends ParamTable, T extends object>(
+  context: GatewayContext,
+  spec: AddSpec<P, T>,
+  input: InputOf<P>,
+): Promise<T> {
+  return spec.resource.create(context.twilio, input, toWire(spec.input.params, input, spec.order));
+}
+
+export interface AddMutationSpec<P extends ParamTable, T extends object> extends AddSpec<P, T> {
+  /** The mutation's field name, e.g. `addConferenceParticipant`. */
+  name: string;
+  description: string;
+  type: ClassType<T>;
+}
+
+/** `addConferenceParticipant(input: AddConferenceParticipantInput!): ConferenceParticipant`. */
+export function addMutation<P extends ParamTable, T extends object>(spec: AddMutationSpec<P, T>) {
+  @Resolver()
+  class AddMutation {
+    @Mutation(() => spec.type, { name: spec.name, description: spec.description })
+    add(
+      @Arg("input", () => spec.input) input: InputOf<P>,
+      @Ctx() context: GatewayContext,
+    ): Promise<T> {
+      assertValid(spec.input, input);
+      return createParticipant(context, spec, input);
+    }
+  }
+  return AddMutation;
+}

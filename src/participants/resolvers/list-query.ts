@@ -1,0 +1,68 @@
+import { Args, Ctx, type ClassType, Query, Resolver } from "type-graphql";
+import {
+  assertValidListArgs,
+  ConnectionArgs,
+  type Connection,
+  loadConnection,
+} from "../../graphql/connection.js";
+import type { GatewayContext } from "../../graphql/context.js";
+import type { InputClass } from "../../params/input-class.js";
+import type { InputOf, ParamTable } from "../../params/param.js";
+import { toWire } from "../../params/wire.js";
+import type { ParticipantResource } from "../resource.js";
+
+/** A list of a parent's participants: its arguments name the parent and Twilio's filters. */
+export interface ListSpec<P extends ParamTable, T extends object> {
+  resource: ParticipantResource<InputOf<P>, unknown, T>;
+  args: InputClass<P>;
+}
+
+/**
+ * One page of a parent's participants over Twilio's paging. Used by the list query and by the
+ * parent entity's `participants` field, so both page the same way and share cursors: a cursor
+ * is bound to the account, the resource and every argument, so it cannot page another list.
+ */
+export function participantsConnection<P extends ParamTable, T extends object>(
+  context: GatewayContext,
+  list: ListSpec<P, T>,
+  args: InputOf<P>,
+  paging: ConnectionArgs,
+): Promise<Connection<T>> {
+  const { resource } = list;
+  assertValidListArgs(list.args, args, paging, resource.maxPageSize);
+  const { twilio } = context;
+  const values = Object.keys(list.args.params).map(
+    (field) => (args as Record<string, unknown>)[field] ?? null,
+  );
+  const accountSid = twilio.account((args as { accountSid?: string | null }).accountSid);
+  const filters = toWire(list.args.params, args).query;
+  return loadConnection({
+    args: paging,
+    scope: JSON.stringify([resource.name, accountSid, ...values]),
+    maxPageSize: resource.maxPageSize,
+    fetchPage: (page) => resource.list(twilio, args, filters, page),
+  });
+}
+
+export interface ListQuerySpec<P extends ParamTable, T extends object> extends ListSpec<P, T> {
+  /** The query's field name, e.g. `conferenceParticipants`. */
+  name: string;
+  description: string;
+  connection: ClassType<Connection<T>>;
+}
+
+/** `conferenceParticipants(…): ConferenceParticipantConnection`. */
+export function listQuery<P extends ParamTable, T extends object>(spec: ListQuerySpec<P, T>) {
+  @Resolver()
+  class ListQuery {
+    @Query(() => spec.connection, { name: spec.name, description: spec.description })
+    list(
+      @Args(() => spec.args) args: InputOf<P>,
+      @Args(() => ConnectionArgs) paging: ConnectionArgs,
+      @Ctx() context: GatewayContext,
+    ): Promise<Connection<T>> {
+      return participantsConnection(context, spec, args, paging);
+    }
+  }
+  return ListQuery;
+}

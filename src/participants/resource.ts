@@ -1,0 +1,116 @@
+import { isNotFound, NotFoundError } from "../errors/gateway-errors.js";
+import type { WireRequest } from "../params/wire.js";
+import type { FormParams } from "../twilio/form.js";
+import { type PageRequest, pageQuery, readTwilioPage, type TwilioPage } from "../twilio/paging.js";
+import type { TwilioProduct } from "../twilio/products.js";
+import type { TwilioScope } from "../twilio/request-scope.js";
+import type { TwilioJson } from "../twilio/response-fields.js";
+
+/** What the gateway does to a participant resource, as named in logs and metric labels. */
+export type ResourceVerb = "create" | "fetch" | "list" | "update" | "delete";
+
+/** e.g. `conference.participant.create`: derived, never typed by hand. */
+export type TwilioOperation = `${string}.participant.${ResourceVerb}`;
+
+/** A Twilio participant resource: where it lives and how its JSON reads. */
+export interface ResourceSpec<Parent, Key, T> {
+  /** The Twilio host it lives on. */
+  product: TwilioProduct;
+  /** Prefix of its operation names, e.g. `conference.participant`. */
+  name: `${string}.participant`;
+  /** The list (and create) path under the parent resource. */
+  listPath(parent: Parent, twilio: TwilioScope): string;
+  /** One participant's path. */
+  instancePath(key: Key, twilio: TwilioScope): string;
+  /** The largest PageSize the API accepts. */
+  maxPageSize: number;
+  /** Maps Twilio's snake_case answer onto the GraphQL type. */
+  read(json: TwilioJson, twilio: TwilioScope): T;
+  /** How a NOT_FOUND names it: `Conference participant CA…`. */
+  describe(key: Key): string;
+}
+
+/**
+ * The REST plumbing every product shares: one function per verb, each one Twilio call through
+ * the request's scope. Products differ only in their spec.
+ */
+export interface ParticipantResource<Parent, Key, T> extends ResourceSpec<Parent, Key, T> {
+  create(twilio: TwilioScope, parent: Parent, wire: WireRequest): Promise<T>;
+  fetch(twilio: TwilioScope, key: Key): Promise<T>;
+  list(
+    twilio: TwilioScope,
+    parent: Parent,
+    filters: FormParams,
+    page: PageRequest,
+  ): Promise<TwilioPage<T>>;
+  update(twilio: TwilioScope, key: Key, wire: WireRequest): Promise<T>;
+  /** A participant that is already gone is a NOT_FOUND. */
+  delete(twilio: TwilioScope, key: Key, headers?: Record<string, string>): Promise<void>;
+}
+
+export function participantResource<Parent, Key, T>(
+  spec: ResourceSpec<Parent, Key, T>,
+): ParticipantResource<Parent, Key, T> {
+  const { product, name } = spec;
+  const operation = (verb: ResourceVerb): TwilioOperation => `${name}.${verb}`;
+  const read = (twilio: TwilioScope) => (json: TwilioJson | undefined) =>
+    spec.read(json ?? {}, twilio);
+  return {
+    ...spec,
+    async create(twilio, parent, wire) {
+      const json = await twilio.request<TwilioJson>({
+        product,
+        operation: operation("create"),
+        method: "POST",
+        path: spec.listPath(parent, twilio),
+        form: wire.form,
+        headers: wire.headers,
+      });
+      return read(twilio)(json);
+    },
+    async fetch(twilio, key) {
+      const json = await twilio.request<TwilioJson>({
+        product,
+        operation: operation("fetch"),
+        method: "GET",
+        path: spec.instancePath(key, twilio),
+      });
+      return read(twilio)(json);
+    },
+    async list(twilio, parent, filters, page) {
+      const json = await twilio.request<TwilioJson>({
+        product,
+        operation: operation("list"),
+        method: "GET",
+        path: spec.listPath(parent, twilio),
+        query: [...filters, ...pageQuery(page)],
+      });
+      return readTwilioPage(json, "participants", (item) => spec.read(item, twilio));
+    },
+    async update(twilio, key, wire) {
+      const json = await twilio.request<TwilioJson>({
+        product,
+        operation: operation("update"),
+        method: "POST",
+        path: spec.instancePath(key, twilio),
+        form: wire.form,
+        headers: wire.headers,
+      });
+      return read(twilio)(json);
+    },
+    async delete(twilio, key, headers) {
+      try {
+        await twilio.request({
+          product,
+          operation: operation("delete"),
+          method: "DELETE",
+          path: spec.instancePath(key, twilio),
+          headers,
+        });
+      } catch (error) {
+        if (isNotFound(error)) throw new NotFoundError(spec.describe(key));
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { Arg, Ctx, Field, InputType, Mutation, Resolver } from "type-graphql";
+import type { GatewayContext } from "../../graphql/context.js";
+import { assertValid, CheckObject, Nested } from "../../validation/rules.js";
+import { Participant } from "../participant.js";
+import { PRODUCTS } from "../registry.js";
+import { createParticipant } from "../resolvers/add-mutation.js";
+
+/** The unified input's name: the schema marks it `@oneOf`. */
+export const ADD_PARTICIPANT_INPUT = "AddParticipantInput";
+
+const NAMES = PRODUCTS.map((product) => product.name);
+
+/**
+ * One field per product, each with the same input type as that product's own add mutation, and
+ * exactly one of them given.
+ */
+export const AddParticipantInput = { [ADD_PARTICIPANT_INPUT]: class {} }[ADD_PARTICIPANT_INPUT]!;
+for (const product of PRODUCTS) {
+  Field(() => product.add.input, { nullable: true })(AddParticipantInput.prototype, product.name);
+  Nested(() => product.add.input)(AddParticipantInput.prototype, product.name);
+}
+// The schema marks this input @oneOf, which graphql-js enforces before any resolver runs; this
+// rule keeps the guarantee should a request ever reach the resolver without that check.
+CheckObject<Record<string, unknown>>((input) => {
+  const given = NAMES.filter((name) => input[name] !== undefined && input[name] !== null);
+  if (given.length === 1) return [];
+  const found = given.length === 0 ? "none was" : `${given.join(" and ")} were`;
+  return [{ field: "", message: `exactly one of ${NAMES.join(", ")} must be given; ${found}` }];
+})(AddParticipantInput);
+InputType(ADD_PARTICIPANT_INPUT, {
+  description:
+    "Exactly one kind of participant to add, each with the same fields as its own add mutation.",
+})(AddParticipantInput);
+
+@Resolver()
+export class AddParticipantResolver {
+  @Mutation(() => Participant, {
+    description:
+      "Adds a participant of any kind: sends exactly what the kind's own add mutation sends.",
+  })
+  addParticipant(
+    @Arg("input", () => AddParticipantInput) input: Record<string, unknown>,
+    @Ctx() context: GatewayContext,
+  ): Promise<object> {
+    assertValid(AddParticipantInput, input);
+    // The rule above has made sure exactly one kind was given.
+    const product = PRODUCTS.find((candidate) => input[candidate.name] != null)!;
+    return createParticipant(context, product.add, input[product.name] as never);
+  }
+}
