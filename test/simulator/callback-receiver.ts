@@ -1,6 +1,7 @@
 import {
   createServer,
   type IncomingHttpHeaders,
+  type IncomingMessage,
   type Server,
   type ServerResponse,
 } from "node:http";
@@ -17,6 +18,7 @@ export interface ReceivedCallback {
   /** Form parameters: the body's for POST, the query's for GET (order kept). */
   pairs: [string, string][];
   params: Record<string, string>;
+  receivedAt: number;
 }
 
 /** How the receiver answers one request: a status, or `drop` (close the connection unanswered). */
@@ -34,23 +36,18 @@ export class CallbackReceiver {
   ) {}
 
   static async start(): Promise<CallbackReceiver> {
-    let receiver: CallbackReceiver | undefined;
-    const server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on("data", (chunk: Buffer) => chunks.push(chunk));
-      request.on("end", () =>
-        receiver!.record(
-          request.method!,
-          request.url!,
-          request.headers,
-          Buffer.concat(chunks).toString("utf8"),
-          response,
-        ),
-      );
-    });
+    const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
-    receiver = new CallbackReceiver(server, `http://127.0.0.1:${port}`);
+    const receiver = new CallbackReceiver(server, `http://127.0.0.1:${port}`);
+    server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        const body = Buffer.concat(chunks).toString("utf8");
+        receiver.record(request.method!, request.url!, request.headers, body, response);
+      });
+    });
     return receiver;
   }
 
@@ -106,6 +103,7 @@ export class CallbackReceiver {
       body,
       pairs,
       params: Object.fromEntries(pairs),
+      receivedAt: Date.now(),
     });
     const answer = this.answers.shift() ?? 204;
     if (answer === "drop") response.socket?.destroy();
