@@ -371,6 +371,40 @@ describe("simulator: conference status callbacks", () => {
     expect(again.conference_sid).not.toBe(conference.sid);
   });
 
+  it("reports no change of a participant not yet in the conference; its join shows it", async () => {
+    // Slow steps, so that the update surely lands while the call is still on its way.
+    const slow = await startSimulator({ callProgressStepMs: 150 });
+    try {
+      const path = newPath("conference");
+      const list = `${slow.baseUrls.api}/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences/${sid("CF")}/Participants.json`;
+      const p = (
+        await call(list, {
+          body: {
+            From: FROM,
+            To: TO,
+            ConferenceStatusCallback: receiver.url(path),
+            ConferenceStatusCallbackEvent: "join mute hold modify",
+          },
+        })
+      ).body;
+      await call(`${slow.baseUrls.api}${p.uri}`, {
+        body: { Muted: "true", Hold: "true", EndConferenceOnExit: "true" },
+      });
+      const [join] = await receiver.waitFor(path, 1);
+      expect(join!.params).toMatchObject({
+        StatusCallbackEvent: "participant-join",
+        SequenceNumber: "1",
+        Muted: "true",
+        Hold: "true",
+        EndConferenceOnExit: "true",
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(receiver.at(path)).toHaveLength(1);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it("keeps the callback of the first participant only", async () => {
     const first = newPath("first");
     const second = newPath("second");
