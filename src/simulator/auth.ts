@@ -40,3 +40,24 @@ export class Credentials {
     return same ? known.accountSid : undefined;
   }
 }
+
+/**
+ * The auth token each account signs its callbacks with. A credential whose username is its own
+ * account SID carries it; an account reached only through API keys needs it in `explicit`.
+ */
+export function authTokensByAccount(
+  credentials: readonly SimulatorCredential[],
+  explicit: Readonly<Record<string, string>> = {},
+): Map<string, string> {
+  const tokens = new Map<string, string>();
+  for (const { username, password, accountSid } of credentials) {
+    if (username === accountSid) tokens.set(accountSid, password);
+  }
+  for (const [accountSid, token] of Object.entries(explicit)) {
+    if (!isSid("AC", accountSid) || token === "") {
+      throw new RangeError("authTokens maps AC SIDs to non-empty auth tokens");
+    }
+    tokens.set(accountSid, token);
+  }
+  return tokens;
+}

@@ -1,4 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
+import type { ConferenceCalls } from "./conference/calls.js";
+import type { ConversationWebhooks } from "./conversations/webhooks.js";
 import { methodNotAllowed } from "./errors.js";
 import type { FormParams } from "./form.js";
 import type { AccountState } from "./store.js";
@@ -27,6 +29,9 @@ export interface RequestContext {
   path: string;
   /** Where this client reaches the product host, e.g. `http://127.0.0.1:4010/api.twilio.com`. */
   hostUrl: string;
+  /** What happens after a request: conference calls progressing, with their callbacks. */
+  conferenceCalls: ConferenceCalls;
+  conversationWebhooks: ConversationWebhooks;
 }
 
 export interface RouteResult {

@@ -1,6 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Credentials, type SimulatorCredential } from "./auth.js";
+import { authTokensByAccount, Credentials, type SimulatorCredential } from "./auth.js";
+import { CallbackDelivery, type CallbackOptions } from "./callbacks/delivery.js";
+import { httpUrl } from "./callbacks/http-url.js";
+import { Scheduler } from "./clock.js";
+import { ConferenceCalls } from "./conference/calls.js";
+import { ConversationWebhooks, initialWebhookSettings } from "./conversations/webhooks.js";
 import { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN } from "./defaults.js";
 import { authenticate, bodyTooLarge, internalError, notFound, TwilioError } from "./errors.js";
 import { FormParams, parseForm } from "./form.js";
@@ -8,6 +13,7 @@ import { readBody, sendJson, splitTarget } from "./http-io.js";
 import { Realism, type RealismOptions } from "./realism.js";
 import { resolveTarget, Router, type RouteResult, type TwilioHost } from "./router.js";
 import { conferenceRoutes } from "./routes/conference.js";
+import { conversationWebhookRoutes } from "./routes/conversation-webhooks.js";
 import { conversationRoutes } from "./routes/conversations.js";
 import { flexRoutes } from "./routes/flex.js";
 import { proxyRoutes } from "./routes/proxy.js";
@@ -15,13 +21,25 @@ import { SimulatorStore } from "./store.js";
 
 export type { SimulatorCredential } from "./auth.js";
 
-export interface SimulatorOptions extends RealismOptions {
+export interface SimulatorOptions extends RealismOptions, CallbackOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
   /** Replaces the default credentials (SIMULATOR_ACCOUNT_SID with SIMULATOR_AUTH_TOKEN). */
   credentials?: SimulatorCredential[];
+  /**
+   * Auth tokens (by account SID) to sign callbacks with, for accounts whose credentials are API
+   * keys; an account credential (username = account SID) already gives its token.
+   */
+  authTokens?: Readonly<Record<string, string>>;
+  /** Time between the stages of a conference participant's call (placed, ringing, answered). */
+  callProgressStepMs?: number;
+  /** Every account's Conversations post-event webhook URL, for participant events, until changed. */
+  conversationsWebhookUrl?: string;
 }
+
+/** Slow enough for a person watching the events arrive, quick enough not to wait for. */
+const DEFAULT_CALL_PROGRESS_STEP_MS = 1000;
 
 export interface RunningSimulator {
   /** e.g. `http://127.0.0.1:4010` */
@@ -42,21 +60,37 @@ interface Reply extends RouteResult {
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const credentials = new Credentials(
-    options.credentials ?? [
-      {
-        username: SIMULATOR_ACCOUNT_SID,
-        password: SIMULATOR_AUTH_TOKEN,
-        accountSid: SIMULATOR_ACCOUNT_SID,
-      },
-    ],
-  );
+  const accepted = options.credentials ?? [
+    {
+      username: SIMULATOR_ACCOUNT_SID,
+      password: SIMULATOR_AUTH_TOKEN,
+      accountSid: SIMULATOR_ACCOUNT_SID,
+    },
+  ];
+  const credentials = new Credentials(accepted);
   const realism = new Realism(options);
-  const store = new SimulatorStore();
+  const webhookUrl = options.conversationsWebhookUrl;
+  if (webhookUrl !== undefined && httpUrl(webhookUrl) === undefined) {
+    throw new RangeError("conversationsWebhookUrl must be an absolute http(s) URL");
+  }
+  const store = new SimulatorStore(() => initialWebhookSettings(webhookUrl));
+  const scheduler = new Scheduler();
+  const delivery = new CallbackDelivery(
+    scheduler,
+    authTokensByAccount(accepted, options.authTokens),
+    options,
+  );
+  const conferenceCalls = new ConferenceCalls(
+    scheduler,
+    delivery,
+    options.callProgressStepMs ?? DEFAULT_CALL_PROGRESS_STEP_MS,
+  );
+  const conversationWebhooks = new ConversationWebhooks(delivery);
   const router = new Router([
     ...proxyRoutes,
     ...flexRoutes,
     ...conversationRoutes,
+    ...conversationWebhookRoutes,
     ...conferenceRoutes,
   ]);
 
@@ -91,6 +125,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       headers: request.headers,
       path: target.path,
       hostUrl: target.hostUrl,
+      conferenceCalls,
+      conversationWebhooks,
     });
   }
 
@@ -131,6 +167,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        // First the clock, so that nothing in flight schedules a retry while it is cut off.
+        scheduler.close();
+        delivery.close();
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         server.closeAllConnections();
       }),

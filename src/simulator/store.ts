@@ -1,3 +1,4 @@
+import type { CallbackMethod, CallbackTarget } from "./callbacks/delivery.js";
 import { OrderedCollection } from "./collection.js";
 import { newSid } from "./sids.js";
 
@@ -66,6 +67,18 @@ export interface Conversation {
 export type ConferenceParticipantStatus =
   "queued" | "connecting" | "ringing" | "connected" | "complete" | "failed";
 
+/** The outbound call Twilio places to bring a participant in. */
+export interface ParticipantCall {
+  from: string;
+  to: string;
+  statusCallback: CallbackTarget | undefined;
+  /** The call-progress events asked for (`StatusCallbackEvent`), lower-case. */
+  events: ReadonlySet<string>;
+  /** SequenceNumber of the call's next callback: Twilio counts from 0. */
+  nextSequence: number;
+  answeredAt: Date | undefined;
+}
+
 export interface ConferenceParticipant {
   callSid: string;
   accountSid: string;
@@ -77,14 +90,44 @@ export interface ConferenceParticipant {
   muted: boolean;
   hold: boolean;
   startConferenceOnEnter: boolean;
+  /** Not in the representation; kept because changing them is a `participant-modify`. */
+  beepOnExit: boolean;
+  waitUrl: string | null;
   status: ConferenceParticipantStatus;
   dateCreated: Date;
   dateUpdated: Date;
+  call: ParticipantCall;
+}
+
+/** The conference's event callback, fixed by its first participant. */
+export interface ConferenceCallbackSettings {
+  target: CallbackTarget | undefined;
+  /** `ConferenceStatusCallbackEvent` values asked for (start, end, join, ...), lower-case. */
+  events: ReadonlySet<string>;
 }
 
 export interface Conference {
   sid: string;
+  accountSid: string;
+  friendlyName: string;
   participants: OrderedCollection<ConferenceParticipant>;
+  /** Undefined until the first participant is added. */
+  callbacks: ConferenceCallbackSettings | undefined;
+  nextSequence: number;
+  started: boolean;
+}
+
+/** A Conversations webhook configuration: the account-wide one, or a service's own. */
+export interface ConversationWebhookSettings {
+  preWebhookUrl: string | null;
+  postWebhookUrl: string | null;
+  method: CallbackMethod;
+  filters: string[];
+}
+
+export interface AccountWebhookSettings extends ConversationWebhookSettings {
+  /** `flex` hands the events to Flex instead of the URLs. */
+  target: "webhook" | "flex";
 }
 
 /** The Conversation Service used by `/v1/Conversations/...` (no `/Services/IS...` prefix). */
@@ -113,6 +156,16 @@ export class AccountState {
    * each: Twilio routes inbound messages by that pair, so it may belong to one conversation only.
    */
   readonly bindings = new Map<string, string>();
+  readonly conversationWebhooks: AccountWebhookSettings;
+  /** Per Conversation Service (IS SID); one with a URL set overrides the account's settings. */
+  readonly serviceWebhooks = new Map<string, ConversationWebhookSettings>();
+
+  constructor(
+    readonly accountSid: string,
+    conversationWebhooks: AccountWebhookSettings,
+  ) {
+    this.conversationWebhooks = conversationWebhooks;
+  }
 
   proxySession(serviceSid: string, sessionSid: string): ProxySession {
     return getOrCreate(this.proxySessions, `${serviceSid}/${sessionSid}`, () => ({
@@ -147,25 +200,43 @@ export class AccountState {
     });
   }
 
+  /** A conference first named by its SID has that SID as friendly name. */
   conferenceBySid(sid: string): Conference {
-    return getOrCreate(this.conferencesBySid, sid, () => newConference(sid));
+    return getOrCreate(this.conferencesBySid, sid, () => newConference(this.accountSid, sid, sid));
   }
 
   /** Joining a conference by friendly name starts it if no conference of that name is running. */
   conferenceByName(friendlyName: string): Conference {
     return getOrCreate(this.conferencesByName, friendlyName, () => {
-      const conference = newConference(newSid("CF"));
+      const conference = newConference(this.accountSid, newSid("CF"), friendlyName);
       this.conferencesBySid.set(conference.sid, conference);
       return conference;
     });
+  }
+
+  /** An ended conference is forgotten: its name or SID next starts a fresh one. */
+  endConference(conference: Conference): void {
+    if (this.conferencesBySid.get(conference.sid) === conference) {
+      this.conferencesBySid.delete(conference.sid);
+    }
+    if (this.conferencesByName.get(conference.friendlyName) === conference) {
+      this.conferencesByName.delete(conference.friendlyName);
+    }
   }
 }
 
 export class SimulatorStore {
   private readonly accounts = new Map<string, AccountState>();
 
+  /** `initialWebhooks` gives each new account its Conversations webhook settings. */
+  constructor(private readonly initialWebhooks: () => AccountWebhookSettings) {}
+
   account(accountSid: string): AccountState {
-    return getOrCreate(this.accounts, accountSid, () => new AccountState());
+    return getOrCreate(
+      this.accounts,
+      accountSid,
+      () => new AccountState(accountSid, this.initialWebhooks()),
+    );
   }
 }
 
@@ -173,8 +244,16 @@ function newConversation(sid: string): Conversation {
   return { sid, participants: new OrderedCollection<ConversationParticipant>() };
 }
 
-function newConference(sid: string): Conference {
-  return { sid, participants: new OrderedCollection<ConferenceParticipant>() };
+function newConference(accountSid: string, sid: string, friendlyName: string): Conference {
+  return {
+    sid,
+    accountSid,
+    friendlyName,
+    participants: new OrderedCollection<ConferenceParticipant>(),
+    callbacks: undefined,
+    nextSequence: 1,
+    started: false,
+  };
 }
 
 function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {

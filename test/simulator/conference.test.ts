@@ -4,7 +4,7 @@ import { ACCOUNT_SID, call, RFC_2822, sid, twilioError } from "./helpers.js";
 
 let simulator: RunningSimulator;
 beforeAll(async () => {
-  simulator = await startSimulator();
+  simulator = await startSimulator({ callProgressStepMs: 10 });
 });
 afterAll(() => simulator.close());
 
@@ -74,6 +74,10 @@ describe("simulator: Conference participants", () => {
     });
     expect(second.body.conference_sid).toBe(p.conference_sid);
 
+    // The call is placed, rings and is answered a step apart (conference-callbacks.test.ts).
+    while ((await call(`${simulator.baseUrls.api}${p.uri}`)).body.status !== "connected") {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     const listed = await call(participantsUrl(p.conference_sid));
     expect(listed.status).toBe(200);
     expect(listed.body.participants.map((x: { call_sid: string }) => x.call_sid)).toEqual([
@@ -84,7 +88,12 @@ describe("simulator: Conference participants", () => {
 
     const fetched = await call(`${simulator.baseUrls.api}${p.uri}`);
     expect(fetched.status).toBe(200);
-    expect(fetched.body).toEqual({ ...p, status: "connected", queue_time: null });
+    expect(fetched.body).toEqual({
+      ...p,
+      status: "connected",
+      queue_time: null,
+      date_updated: expect.stringMatching(RFC_2822),
+    });
     const byLabel = await call(instanceUrl(p.conference_sid, "customer one"));
     expect(byLabel.body.call_sid).toBe(p.call_sid);
 

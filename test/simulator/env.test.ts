@@ -12,6 +12,10 @@ describe("simulator standalone configuration", () => {
       host: "127.0.0.1",
       latencyMs: undefined,
       failureRate: undefined,
+      callProgressStepMs: undefined,
+      conversationsWebhookUrl: undefined,
+      callbackRetries: undefined,
+      callbackRetryDelayMs: undefined,
       credentials: [
         {
           username: SIMULATOR_ACCOUNT_SID,
@@ -32,12 +36,20 @@ describe("simulator standalone configuration", () => {
       SIMULATOR_FAILURE_RATE: "0.1",
       SIMULATOR_ACCOUNT_SID: accountSid,
       SIMULATOR_AUTH_TOKEN: "s3cret-token",
+      SIMULATOR_CALL_PROGRESS_STEP_MS: "250",
+      SIMULATOR_CONVERSATIONS_WEBHOOK_URL: "http://127.0.0.1:4000/twilio/callbacks",
+      SIMULATOR_CALLBACK_RETRIES: "0",
+      SIMULATOR_CALLBACK_RETRY_DELAY_MS: "100",
     });
     expect(config.options).toMatchObject({
       port: 0,
       host: "0.0.0.0",
       latencyMs: 25,
       failureRate: 0.1,
+      callProgressStepMs: 250,
+      conversationsWebhookUrl: "http://127.0.0.1:4000/twilio/callbacks",
+      callbackRetries: 0,
+      callbackRetryDelayMs: 100,
     });
     expect(config.options.credentials).toEqual([
       { username: accountSid, password: "s3cret-token", accountSid },
@@ -47,6 +59,20 @@ describe("simulator standalone configuration", () => {
 
   it("refuses a non-numeric number", () => {
     expect(() => configFromEnv({ SIMULATOR_PORT: "http" })).toThrow(RangeError);
+    expect(() => configFromEnv({ SIMULATOR_CALL_PROGRESS_STEP_MS: "1s" })).toThrow(RangeError);
+  });
+
+  it("refuses settings the simulator cannot run with when it starts", async () => {
+    for (const env of [
+      { SIMULATOR_PORT: "0", SIMULATOR_CALL_PROGRESS_STEP_MS: "-5" },
+      { SIMULATOR_PORT: "0", SIMULATOR_CALLBACK_RETRIES: "1.5" },
+      { SIMULATOR_PORT: "0", SIMULATOR_CALLBACK_RETRY_DELAY_MS: "-1" },
+      { SIMULATOR_PORT: "0", SIMULATOR_CONVERSATIONS_WEBHOOK_URL: "localhost:4000/hooks" },
+    ]) {
+      await expect(startSimulator(configFromEnv(env).options), JSON.stringify(env)).rejects.toThrow(
+        RangeError,
+      );
+    }
   });
 
   describe("with a running simulator", () => {

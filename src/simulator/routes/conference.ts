@@ -1,4 +1,6 @@
+import type { CallbackMethod, CallbackTarget } from "../callbacks/delivery.js";
 import type { Entry } from "../collection.js";
+import { snapshot } from "../conference/calls.js";
 import { rfc2822 } from "../dates.js";
 import {
   fromRequired,
@@ -16,7 +18,7 @@ import { readPageQuery, slicePage, v2010Page } from "../paging.js";
 import { flag, integer, matching } from "../params.js";
 import type { RequestContext, Route, RouteResult } from "../router.js";
 import { isSid, newSid } from "../sids.js";
-import type { Conference, ConferenceParticipant } from "../store.js";
+import type { Conference, ConferenceCallbackSettings, ConferenceParticipant } from "../store.js";
 
 const LIST = "/2010-04-01/Accounts/:AccountSid/Conferences/:ConferenceSid/Participants.json";
 const INSTANCE =
@@ -24,8 +26,11 @@ const INSTANCE =
 const MAX_PAGE_SIZE = 1000;
 const CALL_SID = /^CA[0-9a-fA-F]{32}$/;
 const BYOC_SID = /^BY[0-9a-fA-F]{32}$/;
-/** What Twilio reports as the wait before the call is placed; the simulator places it at once. */
+/** What Twilio reports as the wait before the call is placed: the simulator queues nothing. */
 const QUEUE_TIME_MS = "0";
+/** Twilio's defaults when a callback URL is given without events. */
+const DEFAULT_CALL_EVENTS = ["completed"];
+const DEFAULT_CONFERENCE_EVENTS = ["start", "end"];
 
 export const conferenceRoutes: Route[] = [
   { host: "api.twilio.com", method: "GET", pattern: LIST, handler: list },
@@ -180,6 +185,7 @@ function create(context: RequestContext): RouteResult {
 
   const parent = conference(context, true);
   const now = new Date();
+  const beep = form.get("Beep")?.toLowerCase() ?? "true";
   const created: ConferenceParticipant = {
     callSid: newSid("CA"),
     accountSid: context.accountSid,
@@ -191,13 +197,45 @@ function create(context: RequestContext): RouteResult {
     muted: flag(form, "Muted") ?? false,
     hold: false,
     startConferenceOnEnter: flag(form, "StartConferenceOnEnter") ?? true,
-    // The simulated call connects as soon as it is placed: only the create answer says "queued".
-    status: "connected",
+    beepOnExit: beep === "true" || beep === "onexit",
+    waitUrl: form.get("WaitUrl") || null,
+    status: "queued",
     dateCreated: now,
     dateUpdated: now,
+    call: {
+      from,
+      to,
+      statusCallback: callbackTarget(form, "StatusCallback"),
+      events: eventSet(form, "StatusCallbackEvent", DEFAULT_CALL_EVENTS),
+      nextSequence: 0,
+      answeredAt: undefined,
+    },
   };
+  // The first participant sets the conference's callback; later ones' are ignored.
+  parent.callbacks ??= conferenceCallbacks(form);
   parent.participants.add(created.callSid, created);
-  return { status: 201, body: { ...render(created), status: "queued", queue_time: QUEUE_TIME_MS } };
+  context.conferenceCalls.dial(context.account, parent, created);
+  return { status: 201, body: { ...render(created), queue_time: QUEUE_TIME_MS } };
+}
+
+function callbackTarget(form: FormParams, urlName: string): CallbackTarget | undefined {
+  const url = form.get(urlName);
+  if (url === undefined || url === "") return undefined;
+  const method = (form.get(`${urlName}Method`)?.toUpperCase() ?? "POST") as CallbackMethod;
+  return { url, method };
+}
+
+/** The events a list parameter asks for, lower-case; Twilio's default when it is absent. */
+function eventSet(form: FormParams, name: string, defaults: readonly string[]): Set<string> {
+  const sent = form.all(name).flatMap((value) => value.toLowerCase().split(/\s+/).filter(Boolean));
+  return new Set(sent.length === 0 ? defaults : sent);
+}
+
+function conferenceCallbacks(form: FormParams): ConferenceCallbackSettings {
+  return {
+    target: callbackTarget(form, "ConferenceStatusCallback"),
+    events: eventSet(form, "ConferenceStatusCallbackEvent", DEFAULT_CONFERENCE_EVENTS),
+  };
 }
 
 function fetch(context: RequestContext): RouteResult {
@@ -205,7 +243,8 @@ function fetch(context: RequestContext): RouteResult {
 }
 
 function update(context: RequestContext): RouteResult {
-  const found = participant(context, conference(context, false));
+  const parent = conference(context, false);
+  const found = participant(context, parent);
   const form = context.body;
   checkMethods(form, UPDATE_METHODS);
   const newCoach = matching(form, "CallSidToCoach", CALL_SID);
@@ -213,18 +252,23 @@ function update(context: RequestContext): RouteResult {
   const callSidToCoach = coaching ? (newCoach ?? found.callSidToCoach) : null;
   if (coaching && callSidToCoach === null) throw missingParameter("CallSidToCoach");
 
+  const before = snapshot(found);
   found.coaching = coaching;
   found.callSidToCoach = callSidToCoach;
   found.muted = flag(form, "Muted") ?? found.muted;
   found.hold = flag(form, "Hold") ?? found.hold;
   found.endConferenceOnExit = flag(form, "EndConferenceOnExit") ?? found.endConferenceOnExit;
+  found.beepOnExit = flag(form, "BeepOnExit") ?? found.beepOnExit;
+  const waitUrl = form.get("WaitUrl");
+  if (waitUrl !== undefined) found.waitUrl = waitUrl || null;
   found.dateUpdated = new Date();
+  context.conferenceCalls.updated(parent, found, before);
   return { status: 200, body: render(found) };
 }
 
 function remove(context: RequestContext): RouteResult {
   const parent = conference(context, false);
-  parent.participants.delete(participant(context, parent).callSid);
+  context.conferenceCalls.remove(context.account, parent, participant(context, parent));
   return { status: 204 };
 }
 

@@ -1,3 +1,4 @@
+import type { ParticipantPostEvent } from "../conversations/webhooks.js";
 import { iso8601 } from "../dates.js";
 import {
   addressEqualsProxyAddress,
@@ -58,11 +59,25 @@ function participant(context: RequestContext, parent: Conversation): Conversatio
   return found;
 }
 
-function checkWebhookHeader(context: RequestContext): void {
+/**
+ * Conversations fires webhooks for REST actions only when the request says
+ * `X-Twilio-Webhook-Enabled: true` (otherwise only SDK and SMS actions do, which the simulator has none of).
+ */
+function webhooksEnabled(context: RequestContext): boolean {
   const value = context.headers["x-twilio-webhook-enabled"];
   if (value !== undefined && value !== "true" && value !== "false") {
     throw invalidParameter("X-Twilio-Webhook-Enabled", String(value));
   }
+  return value === "true";
+}
+
+function notify(
+  context: RequestContext,
+  enabled: boolean,
+  event: ParticipantPostEvent,
+  p: ConversationParticipant,
+): void {
+  if (enabled) context.conversationWebhooks.participantEvent(context.account, event, p, new Date());
 }
 
 function listParticipants(context: RequestContext): RouteResult {
@@ -77,7 +92,7 @@ function listParticipants(context: RequestContext): RouteResult {
 }
 
 function create(context: RequestContext): RouteResult {
-  checkWebhookHeader(context);
+  const enabled = webhooksEnabled(context);
   const parent = conversation(context);
   const form = context.body;
   const identity = nonEmpty(form.get("Identity"));
@@ -121,6 +136,7 @@ function create(context: RequestContext): RouteResult {
     lastReadTimestamp: null,
   };
   parent.participants.add(created.sid, created);
+  notify(context, enabled, "onParticipantAdded", created);
   return { status: 201, body: render(context, created) };
 }
 
@@ -129,7 +145,7 @@ function fetch(context: RequestContext): RouteResult {
 }
 
 function update(context: RequestContext): RouteResult {
-  checkWebhookHeader(context);
+  const enabled = webhooksEnabled(context);
   const parent = conversation(context);
   const found = participant(context, parent);
   const form = context.body;
@@ -170,15 +186,17 @@ function update(context: RequestContext): RouteResult {
   if (lastReadTimestamp !== undefined) found.lastReadTimestamp = lastReadTimestamp;
   if (dateCreated !== undefined) found.dateCreated = dateCreated;
   found.dateUpdated = dateUpdated ?? new Date();
+  notify(context, enabled, "onParticipantUpdated", found);
   return { status: 200, body: render(context, found) };
 }
 
 function remove(context: RequestContext): RouteResult {
-  checkWebhookHeader(context);
+  const enabled = webhooksEnabled(context);
   const parent = conversation(context);
   const found = participant(context, parent);
   parent.participants.delete(found.sid);
   if (found.binding !== null) releaseBinding(context.account, found.binding);
+  notify(context, enabled, "onParticipantRemoved", found);
   return { status: 204 };
 }
 
