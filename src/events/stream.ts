@@ -18,6 +18,18 @@ export class SubscriberTooSlowError extends Error {
   }
 }
 
+/** What a stream yields: events, and possibly, last, the error that ended it. */
+export type EventStreamItem = ParticipantEventRecord | SubscriberTooSlowError;
+
+/**
+ * For the subscription field's resolver: the event, or the stream's closing error thrown, so
+ * GraphQL execution turns it into the last payload's error (with the error as originalError).
+ */
+export function eventOrThrow(item: EventStreamItem): ParticipantEventRecord {
+  if (item instanceof SubscriberTooSlowError) throw item;
+  return item;
+}
+
 export interface EventStreamOptions {
   /** The most events held for a consumer that has not asked for them yet. */
   maxQueue: number;
@@ -26,34 +38,38 @@ export interface EventStreamOptions {
 /**
  * A subscriber's events as an async iterator, the shape graphql-ws and graphql-sse consume:
  * only the account's events that pass `filter`, in arrival order. It resolves once subscribed,
- * so no event published after that is missed. Memory is bounded: when more than `maxQueue`
- * events wait, the stream stops listening, hands out the `maxQueue` it holds (nothing is
- * skipped silently) and then fails with `SubscriberTooSlowError`. `return()` (called by the
- * server when the client leaves) unsubscribes at once; the stream also completes if the bus
- * closes.
+ * so no event published after that is missed.
+ *
+ * Memory is bounded: when more than `maxQueue` events wait, the stream stops listening, hands
+ * out the `maxQueue` it holds (nothing is skipped silently), then yields a
+ * `SubscriberTooSlowError` and completes. The error is an item, not a rejected `next()`:
+ * graphql-ws reports a rejection, but graphql-sse drops it (the client learns nothing and the
+ * server's handler rejects), whereas an error thrown while resolving an item reaches every
+ * transport as an ordinary GraphQL error (see `eventOrThrow`).
+ *
+ * `return()` (called by the server when the client leaves) unsubscribes at once; the stream
+ * also completes if the bus closes. `next()` never rejects.
  */
 export async function openEventStream(
   bus: EventBus,
   accountSid: string,
   filter: ParticipantEventFilter,
   options: EventStreamOptions,
-): Promise<AsyncIterableIterator<ParticipantEventRecord>> {
+): Promise<AsyncIterableIterator<EventStreamItem>> {
   const { maxQueue } = options;
   if (!Number.isSafeInteger(maxQueue) || maxQueue < 1) {
     throw new RangeError(`maxQueue must be a positive whole number, not ${maxQueue}`);
   }
-  const queue: ParticipantEventRecord[] = [];
-  let waiting: ((result: IteratorResult<ParticipantEventRecord>) => void) | null = null;
-  let failWaiting: ((error: Error) => void) | null = null;
-  let failure: Error | null = null;
+  const queue: EventStreamItem[] = [];
+  let waiting: ((result: IteratorResult<EventStreamItem>) => void) | null = null;
   let finished = false;
   let unsubscribe = () => {};
 
-  const settle = (result: IteratorResult<ParticipantEventRecord> | Error) => {
-    const [resolve, reject] = [waiting, failWaiting];
-    waiting = failWaiting = null;
-    if (result instanceof Error) reject?.(result);
-    else resolve?.(result);
+  const done = (): IteratorResult<EventStreamItem> => ({ value: undefined, done: true });
+  const wake = (result: IteratorResult<EventStreamItem>) => {
+    const resolve = waiting;
+    waiting = null;
+    resolve?.(result);
   };
   const stop = () => {
     finished = true;
@@ -64,45 +80,36 @@ export async function openEventStream(
     deliver(record) {
       if (finished || record.accountSid !== accountSid || !matchesFilter(filter, record)) return;
       if (waiting !== null) {
-        settle({ value: record, done: false });
+        wake({ value: record, done: false });
       } else if (queue.length < maxQueue) {
         queue.push(record);
       } else {
-        failure = new SubscriberTooSlowError(maxQueue);
+        // One item past the bound: the error, handed out after what is queued.
+        queue.push(new SubscriberTooSlowError(maxQueue));
         stop();
       }
     },
     end() {
       finished = true;
-      settle({ value: undefined, done: true });
+      wake(done());
     },
   };
   unsubscribe = await bus.subscribe(accountSid, sink);
   // Ended while subscribing (the bus closed, or a flood overflowed it): let go right away.
   if (finished) unsubscribe();
 
-  const done = (): IteratorResult<ParticipantEventRecord> => ({ value: undefined, done: true });
   const close = async () => {
     stop();
     queue.length = 0;
-    failure = null;
-    settle(done());
+    wake(done());
     return done();
   };
-  const iterator: AsyncIterableIterator<ParticipantEventRecord> = {
+  const iterator: AsyncIterableIterator<EventStreamItem> = {
     next() {
-      const record = queue.shift();
-      if (record !== undefined) return Promise.resolve({ value: record, done: false });
-      if (failure !== null) {
-        const error = failure;
-        failure = null;
-        return Promise.reject(error);
-      }
+      const item = queue.shift();
+      if (item !== undefined) return Promise.resolve({ value: item, done: false });
       if (finished) return Promise.resolve(done());
-      return new Promise((resolve, reject) => {
-        waiting = resolve;
-        failWaiting = reject;
-      });
+      return new Promise((resolve) => (waiting = resolve));
     },
     return: close,
     throw: close,
