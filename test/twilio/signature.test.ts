@@ -249,6 +249,21 @@ describe("verifyTwilioSignature: the gateway's rules", () => {
     expect(verifyTwilioSignature(formRequest(url, DEFAULT_SIGNATURE), [TOKEN])).toBe(true);
   });
 
+  it("finds the port of an IPv6 literal after its closing bracket", () => {
+    const fields = Object.fromEntries(DEFAULT_PARAMS);
+    const signedWith443 = getExpectedTwilioSignature(TOKEN, "https://[::1]:443/cb?x=1", fields);
+    expect(verifyTwilioSignature(formRequest("https://[::1]/cb?x=1", signedWith443), [TOKEN])).toBe(
+      true,
+    );
+    const signedWith8443 = getExpectedTwilioSignature(TOKEN, "https://[::1]:8443/cb", fields);
+    expect(
+      verifyTwilioSignature(formRequest("https://[::1]:8443/cb", signedWith8443), [TOKEN]),
+    ).toBe(true);
+    expect(verifyTwilioSignature(formRequest("https://[::1]/cb", signedWith8443), [TOKEN])).toBe(
+      false,
+    );
+  });
+
   it("accepts any of several tokens, for rotation", () => {
     const request = formRequest(REQUEST_URL, DEFAULT_SIGNATURE);
     expect(verifyTwilioSignature(request, ["fake-old-token", TOKEN])).toBe(true);
