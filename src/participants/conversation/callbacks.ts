@@ -1,0 +1,119 @@
+import { createHash } from "node:crypto";
+import {
+  CallbackFields,
+  type CallbackOutcome,
+  type CallbackParams,
+  ignored,
+  rejected,
+} from "../../events/callback.js";
+import {
+  ParticipantEventSource,
+  participantEventRecord,
+  ParticipantEventType,
+  type Snapshot,
+} from "../../events/record.js";
+import type { JsonObject } from "../../json.js";
+import { ParticipantKind } from "../participant.js";
+import { jsonText } from "../response-fields.js";
+import type { ConversationParticipant } from "./types.js";
+
+/**
+ * Conversations' post-event webhooks about participants (`onParticipantAdded/Updated/Removed`)
+ * as participant events. Pre-event hooks (`onParticipantAdd`…) and every other event are
+ * ignored: a 2xx answer to a pre-event hook lets the action go ahead unchanged, whereas an
+ * error would make Twilio refuse the caller's change.
+ */
+
+export type ConversationParticipantSnapshot = Snapshot<ConversationParticipant>;
+
+export interface ConversationCallbackContext {
+  /** When the gateway received the webhook: the event's time if its dates are unusable. */
+  readonly receivedAt: Date;
+  /**
+   * The Conversation Service, when the gateway knows it and the webhook does not say (Twilio
+   * documents no ChatServiceSid on participant events): e.g. from the query of a service-level
+   * webhook URL the gateway configured (signed like the body).
+   */
+  readonly chatServiceSid?: string | null;
+}
+
+/** Each post-event, and the date field that says when it happened. */
+const EVENTS = new Map<string, [ParticipantEventType, string]>([
+  ["onParticipantAdded", [ParticipantEventType.ADDED, "DateCreated"]],
+  ["onParticipantUpdated", [ParticipantEventType.UPDATED, "DateUpdated"]],
+  ["onParticipantRemoved", [ParticipantEventType.REMOVED, "DateRemoved"]],
+]);
+
+export function parseConversationCallback(
+  params: CallbackParams,
+  context: ConversationCallbackContext,
+): CallbackOutcome {
+  const fields = new CallbackFields(params);
+  const eventType = fields.text("EventType");
+  if (eventType === null) return rejected("EventType is missing");
+  const event = EVENTS.get(eventType);
+  if (event === undefined) return ignored(`"${eventType}" is not a participant post-event`);
+  const problem =
+    fields.sidProblem("AccountSid", "AC") ??
+    fields.sidProblem("ConversationSid", "CH") ??
+    fields.sidProblem("ParticipantSid", "MB");
+  if (problem !== null) return rejected(problem);
+  const [type, dateField] = event;
+  const accountSid = fields.text("AccountSid")!;
+  const participantSid = fields.text("ParticipantSid")!;
+  const participant: ConversationParticipantSnapshot = {
+    kind: ParticipantKind.CONVERSATION,
+    sid: participantSid,
+    accountSid,
+    conversationSid: fields.text("ConversationSid"),
+    // Undocumented on participant events; used if Twilio sends it.
+    chatServiceSid: fields.sid("ChatServiceSid", "IS") ?? context.chatServiceSid ?? null,
+    identity: fields.text("Identity"),
+    attributes: jsonText({ Attributes: fields.text("Attributes") }, "Attributes"),
+    messagingBinding: messagingBinding(fields),
+    roleSid: fields.text("RoleSid"),
+    lastReadMessageIndex: fields.integer("LastReadMessageIndex"),
+    lastReadTimestamp: null,
+    dateCreated: fields.date("DateCreated"),
+    dateUpdated: fields.date("DateUpdated"),
+    url: null,
+  };
+  const occurredAt = fields.date(dateField);
+  // No event id or sequence: the event's date plus a digest of the state reported names it,
+  // so two updates in one second stay two events and a retry (same body) stays one.
+  const digest = createHash("sha256")
+    .update(JSON.stringify([participant, fields.text("DateRemoved")]))
+    .digest("hex")
+    .slice(0, 16);
+  return {
+    outcome: "event",
+    record: participantEventRecord({
+      id: `conversation:${accountSid}:${participantSid}:${eventType}:${occurredAt ?? "-"}:${digest}`,
+      accountSid,
+      type,
+      source: ParticipantEventSource.TWILIO,
+      occurredAt: occurredAt ?? context.receivedAt.toISOString(),
+      sequenceNumber: null,
+      participant,
+    }),
+  };
+}
+
+/**
+ * The binding in the shape Twilio's REST answer gives it (snake_case keys, lower-case type),
+ * so a subscriber reads the same field the same way; null for a chat-only participant, as in
+ * REST. Several `MessagingBinding.Address` values (group MMS) stay a list.
+ */
+function messagingBinding(fields: CallbackFields): JsonObject | null {
+  const addresses = fields.texts("MessagingBinding.Address");
+  const proxyAddress = fields.text("MessagingBinding.ProxyAddress");
+  const projectedAddress = fields.text("MessagingBinding.ProjectedAddress");
+  if (addresses.length === 0 && proxyAddress === null && projectedAddress === null) return null;
+  const binding: JsonObject = {};
+  const type = fields.text("MessagingBinding.Type");
+  if (type !== null) binding.type = type.toLowerCase();
+  if (addresses.length > 0) binding.address = addresses.length === 1 ? addresses[0] : addresses;
+  if (proxyAddress !== null) binding.proxy_address = proxyAddress;
+  if (projectedAddress !== null) binding.projected_address = projectedAddress;
+  return binding;
+}
