@@ -1,0 +1,155 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { composeServices } from "@apollo/composition";
+import { parse } from "graphql";
+
+const HIVE_GATEWAY = fileURLToPath(
+  new URL("../../tools/router/node_modules/@graphql-hive/gateway/dist/bin.js", import.meta.url),
+);
+/** The deployed router configuration: the tests run Hive Gateway with this very file. */
+const DEPLOYED_CONFIG = fileURLToPath(
+  new URL("../../deploy/hive-gateway/gateway.config.ts", import.meta.url),
+);
+export const ROUTER_INSTALL_COMMAND = "npm ci --prefix tools/router";
+
+/**
+ * Why the router tests cannot run here, or undefined when they can. Hive Gateway lives in
+ * tools/router with its own lock file so the project's `npm ci` stays light; without it the
+ * router suites skip with this message — except in CI (`CI` set), where a skip would pass
+ * unnoticed, so importing this module fails instead.
+ */
+export const routerUnavailable: string | undefined = (() => {
+  if (existsSync(HIVE_GATEWAY)) return undefined;
+  const reason = `Hive Gateway is not installed (run \`${ROUTER_INSTALL_COMMAND}\`)`;
+  if (process.env.CI) throw new Error(`${reason}; CI must run the router tests, not skip them`);
+  return reason;
+})();
+
+export interface RouterSubgraph {
+  name: string;
+  /** The subgraph's GraphQL endpoint; subscriptions go to the same path over WebSocket. */
+  url: string;
+}
+
+export interface RouterOptions {
+  subgraphs: RouterSubgraph[];
+  /**
+   * Hive Gateway's defaults instead of deploy/hive-gateway/gateway.config.ts: no client
+   * header but X-Request-Id reaches a subgraph, subscriptions go over HTTP. Shows what the
+   * deployed configuration is for.
+   */
+  bare?: boolean;
+}
+
+export interface RunningRouter {
+  /** e.g. http://127.0.0.1:40123 */
+  url: string;
+  graphqlUrl: string;
+  /** Everything Hive Gateway wrote so far on stdout and stderr. */
+  output(): string;
+  /** Kills the router and removes its files; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Composes the running subgraphs into a supergraph with `@apollo/composition` (the composer
+ * GraphOS and `rover` use; errors surface here, before any process starts) and starts Hive
+ * Gateway on it as a child process on a free loopback port, with the deployed configuration.
+ */
+export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
+  if (routerUnavailable) throw new Error(routerUnavailable);
+  const directory = mkdtempSync(path.join(tmpdir(), "router-"));
+  const supergraph = path.join(directory, "supergraph.graphql");
+  try {
+    writeFileSync(supergraph, await composeSupergraph(options.subgraphs));
+  } catch (error) {
+    rmSync(directory, { recursive: true, force: true });
+    throw error;
+  }
+  const port = await freePort();
+  const args = [HIVE_GATEWAY, "supergraph", supergraph, "--host", "127.0.0.1", "--port", `${port}`];
+  // Without --config-path Hive looks for gateway.config.* in its working directory: none there.
+  if (!options.bare) args.push("--config-path", DEPLOYED_CONFIG);
+  const child = spawn(process.execPath, args, {
+    cwd: directory,
+    // Exactly this environment: an inherited LOG_LEVEL or DEBUG would change what Hive does.
+    env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const append = (chunk: Buffer) => (output += chunk.toString());
+  child.stdout.on("data", append);
+  child.stderr.on("data", append);
+  const exited = once(child, "exit");
+  const running = () => child.exitCode === null && child.signalCode === null;
+  // A test worker torn down before its afterAll (a timeout, a crash) must not leave Hive behind.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    process.off("exit", killOnExit);
+    if (running()) child.kill("SIGKILL");
+    await exited;
+    rmSync(directory, { recursive: true, force: true });
+  };
+  try {
+    await untilReady(url, running);
+    if (!running()) throw new Error(`Hive Gateway exited (${child.exitCode}) before it was ready`);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n${output}`, { cause: error });
+  }
+  return { url, graphqlUrl: `${url}/graphql`, output: () => output, stop };
+}
+
+async function composeSupergraph(subgraphs: RouterSubgraph[]): Promise<string> {
+  const services = await Promise.all(
+    subgraphs.map(async ({ name, url }) => ({ name, url, typeDefs: parse(await sdlOf(url)) })),
+  );
+  const composition = composeServices(services);
+  if (composition.errors) {
+    throw new Error(`composition failed:\n${composition.errors.map((e) => e.message).join("\n")}`);
+  }
+  return composition.supergraphSdl;
+}
+
+/** The subgraph's own SDL, as every router reads it: Federation's `_service { sdl }`. */
+async function sdlOf(url: string): Promise<string> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ _service { sdl } }" }),
+  });
+  const body = (await response.json()) as { data?: { _service: { sdl: string } } };
+  if (!body.data) throw new Error(`${url} gave no SDL: ${response.status} ${JSON.stringify(body)}`);
+  return body.data._service.sdl;
+}
+
+/** Hive answers its readiness check once the supergraph is loaded and the schema built. */
+async function untilReady(url: string, running: () => boolean): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (running()) {
+    const ready = await fetch(`${url}/readiness`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error("Hive Gateway was not ready within 20 s");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A port nothing listens on right now: Hive prints the port it was given, not the one it got. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
