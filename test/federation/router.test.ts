@@ -14,7 +14,12 @@ import {
   startTestGateway,
   type TestGateway,
 } from "../support/gateway.js";
-import { routerUnavailable, type RunningRouter, startRouter } from "../support/router.js";
+import {
+  ROUTER_START_MS,
+  routerUnavailable,
+  type RunningRouter,
+  startRouter,
+} from "../support/router.js";
 
 const CF = "CF" + "e".repeat(32);
 const CA = (n: number) => "CA" + n.toString(16).padStart(32, "0");
@@ -134,7 +139,7 @@ describe.skipIf(routerUnavailable)(
           { name: "tickets", url: tickets.url },
         ],
       });
-    });
+    }, ROUTER_START_MS);
 
     afterAll(async () => {
       await router?.stop();
@@ -245,26 +250,30 @@ describe.skipIf(routerUnavailable)(
       expect(response.headers.get("x-request-id")).toBe(sent["x-request-id"]);
     });
 
-    it("without the deployed configuration, the router drops Authorization", async () => {
-      const bare = await startRouter({
-        subgraphs: [
-          { name: "participants", url: participants.graphqlUrl },
-          { name: "tickets", url: tickets.url },
-        ],
-        bare: true,
-      });
-      try {
-        await viaRouter(
-          `{ conferenceParticipant(conferenceSid: "${CF}", callSid: "${CA(7)}") { callSid } }`,
-          undefined,
-          { authorization: CALLER_CREDENTIALS },
-          bare,
-        );
-      } finally {
-        await bare.stop();
-      }
-      expect(fake.requests[0]!.headers.authorization).toBe(CONFIGURED_CREDENTIALS);
-    });
+    it(
+      "without the deployed configuration, the router drops Authorization",
+      async () => {
+        const bare = await startRouter({
+          subgraphs: [
+            { name: "participants", url: participants.graphqlUrl },
+            { name: "tickets", url: tickets.url },
+          ],
+          bare: true,
+        });
+        try {
+          await viaRouter(
+            `{ conferenceParticipant(conferenceSid: "${CF}", callSid: "${CA(7)}") { callSid } }`,
+            undefined,
+            { authorization: CALLER_CREDENTIALS },
+            bare,
+          );
+        } finally {
+          await bare.stop();
+        }
+        expect(fake.requests[0]!.headers.authorization).toBe(CONFIGURED_CREDENTIALS);
+      },
+      ROUTER_START_MS,
+    );
 
     it("routes a subscription to its subgraph over WebSocket and joins each event with the caller's credentials", async () => {
       const client = createClient({

@@ -16,6 +16,11 @@ const DEPLOYED_CONFIG = fileURLToPath(
   new URL("../../deploy/hive-gateway/gateway.config.ts", import.meta.url),
 );
 export const ROUTER_INSTALL_COMMAND = "npm ci --prefix tools/router";
+/**
+ * The longest a router start may take: Hive Gateway loads ~500 MB of modules, several seconds
+ * on a busy machine. Hooks and tests that start one give themselves this long.
+ */
+export const ROUTER_START_MS = 60_000;
 
 /**
  * Why the router tests cannot run here, or undefined when they can. Hive Gateway lives in
@@ -63,14 +68,10 @@ export interface RunningRouter {
  */
 export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
   if (routerUnavailable) throw new Error(routerUnavailable);
+  const supergraphSdl = await composeSupergraph(options.subgraphs);
   const directory = mkdtempSync(path.join(tmpdir(), "router-"));
   const supergraph = path.join(directory, "supergraph.graphql");
-  try {
-    writeFileSync(supergraph, await composeSupergraph(options.subgraphs));
-  } catch (error) {
-    rmSync(directory, { recursive: true, force: true });
-    throw error;
-  }
+  writeFileSync(supergraph, supergraphSdl);
   const port = await freePort();
   const args = [HIVE_GATEWAY, "supergraph", supergraph, "--host", "127.0.0.1", "--port", `${port}`];
   // Without --config-path Hive looks for gateway.config.* in its working directory: none there.
@@ -100,7 +101,10 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   };
   try {
     await untilReady(url, running);
-    if (!running()) throw new Error(`Hive Gateway exited (${child.exitCode}) before it was ready`);
+    if (!running())
+      throw new Error(
+        `Hive Gateway exited (${child.exitCode ?? child.signalCode}) before it was ready`,
+      );
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${output}`, { cause: error });
@@ -110,7 +114,11 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
 
 async function composeSupergraph(subgraphs: RouterSubgraph[]): Promise<string> {
   const services = await Promise.all(
-    subgraphs.map(async ({ name, url }) => ({ name, url, typeDefs: parse(await sdlOf(url)) })),
+    subgraphs.map(async ({ name, url }) => ({
+      name,
+      url,
+      typeDefs: parse(await sdlOf(name, url)),
+    })),
   );
   const composition = composeServices(services);
   if (composition.errors) {
@@ -120,27 +128,33 @@ async function composeSupergraph(subgraphs: RouterSubgraph[]): Promise<string> {
 }
 
 /** The subgraph's own SDL, as every router reads it: Federation's `_service { sdl }`. */
-async function sdlOf(url: string): Promise<string> {
+async function sdlOf(name: string, url: string): Promise<string> {
+  const failed = (why: string) => new Error(`subgraph ${name} at ${url} gave no SDL: ${why}`);
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query: "{ _service { sdl } }" }),
+  }).catch((error: Error) => {
+    throw failed(`${error.message} (${String(error.cause)})`);
   });
-  const body = (await response.json()) as { data?: { _service: { sdl: string } } };
-  if (!body.data) throw new Error(`${url} gave no SDL: ${response.status} ${JSON.stringify(body)}`);
-  return body.data._service.sdl;
+  const text = await response.text();
+  type Answer = { data?: { _service?: { sdl?: string } } };
+  const sdl = response.ok ? (JSON.parse(text) as Answer).data?._service?.sdl : undefined;
+  if (sdl === undefined) throw failed(`${response.status} ${text}`);
+  return sdl;
 }
 
 /** Hive answers its readiness check once the supergraph is loaded and the schema built. */
 async function untilReady(url: string, running: () => boolean): Promise<void> {
-  const deadline = Date.now() + 20_000;
+  // Fails before the caller's hook times out, so the failure carries Hive's output.
+  const deadline = Date.now() + ROUTER_START_MS - 10_000;
   while (running()) {
     const ready = await fetch(`${url}/readiness`).then(
       (response) => response.ok,
       () => false,
     );
     if (ready) return;
-    if (Date.now() > deadline) throw new Error("Hive Gateway was not ready within 20 s");
+    if (Date.now() > deadline) throw new Error("Hive Gateway was not ready in time");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
