@@ -120,6 +120,10 @@ describe.skipIf(routerUnavailable)(
     let participants: TestGateway;
     let tickets: Awaited<ReturnType<typeof startTicketsSubgraph>>;
     let router: RunningRouter;
+    const subgraphs = () => [
+      { name: "participants", url: participants.graphqlUrl },
+      { name: "tickets", url: tickets.url },
+    ];
 
     beforeAll(async () => {
       await fake.start();
@@ -133,12 +137,7 @@ describe.skipIf(routerUnavailable)(
       });
       participants = await startTestGateway(fake.url);
       tickets = await startTicketsSubgraph();
-      router = await startRouter({
-        subgraphs: [
-          { name: "participants", url: participants.graphqlUrl },
-          { name: "tickets", url: tickets.url },
-        ],
-      });
+      router = await startRouter({ subgraphs: subgraphs() });
     }, ROUTER_START_MS);
 
     afterAll(async () => {
@@ -253,13 +252,7 @@ describe.skipIf(routerUnavailable)(
     it(
       "without the deployed configuration, the router drops Authorization",
       async () => {
-        const bare = await startRouter({
-          subgraphs: [
-            { name: "participants", url: participants.graphqlUrl },
-            { name: "tickets", url: tickets.url },
-          ],
-          bare: true,
-        });
+        const bare = await startRouter({ subgraphs: subgraphs(), bare: true });
         try {
           await viaRouter(
             `{ conferenceParticipant(conferenceSid: "${CF}", callSid: "${CA(7)}") { callSid } }`,
@@ -271,6 +264,33 @@ describe.skipIf(routerUnavailable)(
           await bare.stop();
         }
         expect(fake.requests[0]!.headers.authorization).toBe(CONFIGURED_CREDENTIALS);
+      },
+      ROUTER_START_MS,
+    );
+
+    it(
+      "composes from the running subgraphs at start-up, as deploy/compose.yaml's router does",
+      async () => {
+        const composing = await startRouter({ subgraphs: subgraphs(), composition: "hive-dev" });
+        try {
+          const { data } = await viaRouter(
+            `{ tickets { id participant { muted } } }`,
+            undefined,
+            { authorization: CALLER_CREDENTIALS },
+            composing,
+          );
+          expect(data).toEqual({
+            tickets: TICKETS.map((t) => ({
+              id: t.id,
+              participant: { muted: t.callSid === CA(2) },
+            })),
+          });
+        } finally {
+          await composing.stop();
+        }
+        expect(fake.requests.map((r) => r.headers.authorization)).toEqual(
+          Array(3).fill(CALLER_CREDENTIALS),
+        );
       },
       ROUTER_START_MS,
     );

@@ -44,6 +44,14 @@ export interface RouterSubgraph {
 export interface RouterOptions {
   subgraphs: RouterSubgraph[];
   /**
+   * Who composes the supergraph. `apollo` (the default): `@apollo/composition` here, the
+   * composer GraphOS and `rover` use, before Hive starts (composition errors surface in the
+   * test, and Hive loads a file, as a supergraph composed in CI is deployed). `hive-dev`: Hive
+   * itself at start-up from each subgraph's `_service { sdl }` (`--dev-service`), as
+   * deploy/compose.yaml's router does.
+   */
+  composition?: "apollo" | "hive-dev";
+  /**
    * Hive Gateway's defaults instead of deploy/hive-gateway/gateway.config.ts: no client
    * header but X-Request-Id reaches a subgraph, subscriptions go over HTTP. Shows what the
    * deployed configuration is for.
@@ -62,18 +70,24 @@ export interface RunningRouter {
 }
 
 /**
- * Composes the running subgraphs into a supergraph with `@apollo/composition` (the composer
- * GraphOS and `rover` use; errors surface here, before any process starts) and starts Hive
- * Gateway on it as a child process on a free loopback port, with the deployed configuration.
+ * Starts Hive Gateway as a child process on a free loopback port, on a supergraph of the running
+ * subgraphs, with the deployed configuration; resolves once it answers its readiness check.
  */
 export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
   if (routerUnavailable) throw new Error(routerUnavailable);
-  const supergraphSdl = await composeSupergraph(options.subgraphs);
+  // Composed before anything is started or written: a composition error leaves nothing behind.
+  const supergraphSdl =
+    options.composition === "hive-dev" ? undefined : await composeSupergraph(options.subgraphs);
   const directory = mkdtempSync(path.join(tmpdir(), "router-"));
-  const supergraph = path.join(directory, "supergraph.graphql");
-  writeFileSync(supergraph, supergraphSdl);
   const port = await freePort();
-  const args = [HIVE_GATEWAY, "supergraph", supergraph, "--host", "127.0.0.1", "--port", `${port}`];
+  const args = [HIVE_GATEWAY, "supergraph", "--host", "127.0.0.1", "--port", `${port}`];
+  if (supergraphSdl === undefined) {
+    for (const { name, url } of options.subgraphs) args.push("--dev-service", `${name}=${url}`);
+  } else {
+    const supergraph = path.join(directory, "supergraph.graphql");
+    writeFileSync(supergraph, supergraphSdl);
+    args.push(supergraph);
+  }
   // Without --config-path Hive looks for gateway.config.* in its working directory: none there.
   if (!options.bare) args.push("--config-path", DEPLOYED_CONFIG);
   const child = spawn(process.execPath, args, {
