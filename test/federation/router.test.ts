@@ -182,6 +182,31 @@ describe.skipIf(routerUnavailable)(
       ]);
     });
 
+    it("passes the gateway's errors through with their codes, and Twilio is not called", async () => {
+      const response = await fetch(router.graphqlUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          query: `mutation($input: AddConferenceParticipantInput!) { addConferenceParticipant(input: $input) { callSid } }`,
+          variables: {
+            input: {
+              accountSid: "AC1",
+              conferenceSid: CF,
+              from: "+15017122661",
+              to: "+15558675310",
+            },
+          },
+        }),
+      });
+      const body = (await response.json()) as { errors?: Array<{ extensions?: unknown }> };
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors![0]!.extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        field: "input.accountSid",
+      });
+      expect(fake.requests).toEqual([]);
+    });
+
     it("sends addConferenceParticipant through the router to Twilio exactly once", async () => {
       fake.reply({ status: 201, body: { call_sid: CA(8), conference_sid: CF, status: "queued" } });
       const { data } = await viaRouter(
