@@ -15,7 +15,7 @@ const HIVE_GATEWAY = fileURLToPath(
 const DEPLOYED_CONFIG = fileURLToPath(
   new URL("../../deploy/hive-gateway/gateway.config.ts", import.meta.url),
 );
-export const ROUTER_INSTALL_COMMAND = "npm ci --prefix tools/router";
+const ROUTER_INSTALL_COMMAND = "npm ci --prefix tools/router";
 /**
  * The longest a router start may take: Hive Gateway loads ~500 MB of modules, several seconds
  * on a busy machine. Hooks and tests that start one give themselves this long.
