@@ -1,4 +1,3 @@
-import type { ParticipantKind } from "../participants/participant.js";
 import {
   type ParticipantEventRecord,
   type ParticipantEventType,
@@ -13,7 +12,7 @@ import {
  * filter: it is the subscriber's own, fixed when it subscribes.
  */
 export type ParticipantEventFilter = {
-  readonly kind?: ParticipantKind | null;
+  readonly kind?: string | null;
   readonly types?: readonly ParticipantEventType[] | null;
 } & { readonly [F in ScopeField]?: string | null };
 

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { ParticipantKind } from "../participants/participant.js";
 
 /**
  * What happened to a participant. Twilio's call-progress statuses, its conference
@@ -54,7 +53,7 @@ export type EventScope = { readonly [F in ScopeField]?: string };
  * null where the event does not say, dates as ISO 8601 text so the record can cross Redis.
  */
 export interface ParticipantSnapshot {
-  readonly kind: ParticipantKind;
+  readonly kind: string;
   readonly sid: string;
   readonly [field: string]: unknown;
 }
@@ -71,7 +70,7 @@ export interface ParticipantEventRecord {
   readonly id: string;
   readonly accountSid: string;
   readonly type: ParticipantEventType;
-  readonly kind: ParticipantKind;
+  readonly kind: string;
   readonly source: ParticipantEventSource;
   /** ISO 8601: when Twilio says it happened (its Timestamp or Date*), or when the gateway acted. */
   readonly occurredAt: string;
@@ -94,7 +93,7 @@ export function participantEventRecord(
 }
 
 /** A GraphQL participant object as a snapshot: its `Date` fields become ISO text. */
-export function snapshotOf<T extends { readonly kind: ParticipantKind; readonly sid: string }>(
+export function snapshotOf<T extends { readonly kind: string; readonly sid: string }>(
   participant: T,
 ): Snapshot<T> {
   const snapshot: Record<string, unknown> = {};
@@ -118,7 +117,7 @@ export type GatewayEventType =
 export function gatewayEvent(input: {
   type: GatewayEventType;
   accountSid: string;
-  participant: { readonly kind: ParticipantKind; readonly sid: string };
+  participant: { readonly kind: string; readonly sid: string };
   occurredAt?: Date;
 }): ParticipantEventRecord {
   return participantEventRecord({

@@ -4,7 +4,6 @@ import {
   type ParticipantEventRecord,
   ParticipantEventType,
 } from "../../src/events/record.js";
-import { ParticipantKind } from "../../src/participants/participant.js";
 
 // Obviously fake SIDs: two letters and 32 hex digits, as Twilio's.
 export const ACCOUNT_A = `AC${"a".repeat(32)}`;
@@ -30,7 +29,7 @@ export function conferenceRecord(
     sequenceNumber: counter,
     ...overrides,
     participant: {
-      kind: ParticipantKind.CONFERENCE,
+      kind: "CONFERENCE",
       sid: CALL_1,
       callSid: CALL_1,
       conferenceSid: CONFERENCE_1,

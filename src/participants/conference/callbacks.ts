@@ -13,9 +13,8 @@ import {
   ParticipantEventType,
   type Snapshot,
 } from "../../events/record.js";
-import { ParticipantKind } from "../participant.js";
 import { ConferenceParticipantStatus } from "./enums.js";
-import type { ConferenceParticipant } from "./types.js";
+import { CONFERENCE, type ConferenceParticipant } from "./types.js";
 
 /**
  * Twilio's two kinds of callback about a conference participant, as participant events:
@@ -40,7 +39,7 @@ export interface ConferenceCallbackContext {
 }
 
 /** A call status: the event it is, and the participant status it leaves the participant in. */
-const CALL_STATUSES = new Map<string, [ParticipantEventType, ConferenceParticipantStatus]>([
+const CALL_STATUSES = new Map<string, [ParticipantEventType, ConferenceParticipant["status"]]>([
   ["queued", [ParticipantEventType.QUEUED, ConferenceParticipantStatus.QUEUED]],
   ["initiated", [ParticipantEventType.INITIATED, ConferenceParticipantStatus.CONNECTING]],
   ["ringing", [ParticipantEventType.RINGING, ConferenceParticipantStatus.RINGING]],
@@ -167,7 +166,7 @@ export function conferenceParticipantSnapshot(
   known: Partial<ConferenceParticipantSnapshot> & { callSid: string },
 ): ConferenceParticipantSnapshot {
   return {
-    kind: ParticipantKind.CONFERENCE,
+    kind: CONFERENCE,
     sid: known.callSid,
     callSid: known.callSid,
     accountSid: known.accountSid ?? null,
@@ -199,7 +198,7 @@ export async function correlateConference(
   directory: ConferenceDirectory,
 ): Promise<ParticipantEventRecord> {
   const callSid = record.participant.callSid;
-  if (record.kind !== ParticipantKind.CONFERENCE || typeof callSid !== "string") return record;
+  if (record.kind !== CONFERENCE || typeof callSid !== "string") return record;
   const named = record.scope.conferenceSid;
   if (named !== undefined) {
     await directory.rememberConference(record.accountSid, callSid, named);

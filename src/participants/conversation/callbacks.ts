@@ -12,10 +12,8 @@ import {
   ParticipantEventType,
   type Snapshot,
 } from "../../events/record.js";
-import type { JsonObject } from "../../json.js";
-import { ParticipantKind } from "../participant.js";
-import { jsonText } from "../response-fields.js";
-import type { ConversationParticipant } from "./types.js";
+import { type JsonObject, jsonText } from "../../twilio/response-fields.js";
+import { CONVERSATION, type ConversationParticipant } from "./types.js";
 
 /**
  * Conversations' post-event webhooks about participants (`onParticipantAdded/Updated/Removed`)
@@ -62,7 +60,7 @@ export function parseConversationCallback(
   const accountSid = fields.text("AccountSid")!;
   const participantSid = fields.text("ParticipantSid")!;
   const participant: ConversationParticipantSnapshot = {
-    kind: ParticipantKind.CONVERSATION,
+    kind: CONVERSATION,
     sid: participantSid,
     accountSid,
     conversationSid: fields.text("ConversationSid"),
