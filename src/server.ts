@@ -14,7 +14,6 @@ import { applyCors } from "./cors.js";
 import { createErrorFormatter, expandInputIssuesPlugin } from "./error-format.js";
 import { createGraphiQLRoutes } from "./graphiql/routes.js";
 import type { Logger } from "./logger.js";
-import { EXPOSITION_CONTENT_TYPE } from "./metrics/exposition.js";
 import type { GatewayMetrics } from "./metrics/gateway-metrics.js";
 import { metricsPlugin } from "./metrics/plugin.js";
 import { requestLogPlugin } from "./request-log.js";
@@ -233,12 +232,17 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function sendMetrics(req: IncomingMessage, res: ServerResponse, metrics: GatewayMetrics): void {
+async function sendMetrics(
+  req: IncomingMessage,
+  res: ServerResponse,
+  metrics: GatewayMetrics,
+): Promise<void> {
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.setHeader("allow", "GET, HEAD");
     return sendJson(res, 405, { error: "Method not allowed" });
   }
+  const text = await metrics.metrics();
   res.statusCode = 200;
-  res.setHeader("content-type", EXPOSITION_CONTENT_TYPE);
-  res.end(metrics.render());
+  res.setHeader("content-type", metrics.contentType);
+  res.end(text);
 }
