@@ -1,0 +1,52 @@
+/** A Twilio resource SID: two capital letters and 32 hex digits. */
+const SID = "[A-Z]{2}[0-9a-fA-F]{32}";
+const PLACEHOLDER = /\{[^}]*\}/g;
+const REDACTED = "REDACTED";
+
+/** Per template segment with placeholders: what it looks like filled with SIDs only. */
+const sidSegments = new Map<string, RegExp>();
+
+/**
+ * The `url.full` of a call to Twilio, safe to hand to a trace backend: built from the path
+ * template, with each placeholder filled from the real path only when the value there is a
+ * SID (an identifier, not a secret, and what Twilio's console and support search by). Labels,
+ * identities and unique names that Twilio also accepts in paths become `REDACTED`, as do
+ * credentials in the authority and every query value (semantic conventions' redaction form).
+ * Returns `undefined` for a URL that does not parse.
+ */
+export function urlFull(url: string, template: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const credentials = parsed.username || parsed.password ? `${REDACTED}:${REDACTED}@` : "";
+  const actual = parsed.pathname.split("/");
+  const expected = template.split("/");
+  const aligned = actual.length === expected.length;
+  const path = expected
+    .map((segment, i) => {
+      if (!segment.includes("{")) return segment;
+      return aligned && sidSegment(segment).test(actual[i]!)
+        ? actual[i]!
+        : segment.replace(PLACEHOLDER, REDACTED);
+    })
+    .join("/");
+  const query = [...parsed.searchParams.keys()]
+    .map((key) => `${encodeURIComponent(key)}=${REDACTED}`)
+    .join("&");
+  return `${parsed.protocol}//${credentials}${parsed.host}${path}${query ? `?${query}` : ""}`;
+}
+
+function sidSegment(segment: string): RegExp {
+  let pattern = sidSegments.get(segment);
+  if (pattern === undefined) {
+    const literals = segment
+      .split(PLACEHOLDER)
+      .map((literal) => literal.replace(/[.*+?^$()|[\]\\]/g, "\\$&"));
+    pattern = new RegExp(`^${literals.join(SID)}$`);
+    sidSegments.set(segment, pattern);
+  }
+  return pattern;
+}
