@@ -1,25 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import {
-  type Context,
-  defaultTextMapGetter,
-  ProxyTracerProvider,
-  ROOT_CONTEXT,
-  type Tracer,
-} from "@opentelemetry/api";
-import {
-  getBooleanFromEnv,
-  getStringFromEnv,
-  W3CTraceContextPropagator,
-} from "@opentelemetry/core";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import {
-  defaultResource,
-  detectResources,
-  envDetector,
-  resourceFromAttributes,
-} from "@opentelemetry/resources";
-import { BatchSpanProcessor, NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
-import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from "@opentelemetry/semantic-conventions";
+import { type Context, ProxyTracerProvider, ROOT_CONTEXT, type Tracer } from "@opentelemetry/api";
 import { type OperationSpan, startOperationSpan } from "./operation-span.js";
 import { startTwilioCallSpan, type TwilioCall, type TwilioCallSpan } from "./twilio-call-span.js";
 
@@ -46,59 +26,54 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
-const propagator = new W3CTraceContextPropagator();
-
 /**
  * Exports spans over OTLP/HTTP (JSON) when OTEL_EXPORTER_OTLP_TRACES_ENDPOINT or
- * OTEL_EXPORTER_OTLP_ENDPOINT is set and OTEL_SDK_DISABLED is not `true`; otherwise every span
- * comes from the OpenTelemetry API's no-op tracer and nothing is exported. The SDK reads its
- * other standard variables itself, from `process.env` (which is why this reads it too):
- * OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES, OTEL_TRACES_SAMPLER(_ARG),
- * OTEL_EXPORTER_OTLP_(TRACES_)HEADERS / TIMEOUT / COMPRESSION, OTEL_BSP_*.
- * Throws when the configured endpoint is not an http(s) URL: the exporter would otherwise fall
- * back to localhost without a word.
+ * OTEL_EXPORTER_OTLP_ENDPOINT is set and OTEL_SDK_DISABLED is not `true`; the SDK then reads
+ * the other standard variables itself, from `process.env` (which is why this reads it too).
+ * Otherwise spans come from the OpenTelemetry API's no-op tracer, nothing is exported and the
+ * SDK is not even loaded. Throws when the endpoint is not an http(s) URL: the exporter would
+ * fall back to localhost without a word.
  */
-export function startTracing(options: TracingOptions): Tracing {
-  if (!exportConfigured()) {
-    // A proxy provider without a delegate hands out the API's no-op tracer.
-    const noop = new ProxyTracerProvider().getTracer(options.serviceName);
-    return tracing(noop, false, async () => {});
-  }
-  const provider = new NodeTracerProvider({
-    resource: defaultResource()
-      .merge(
-        resourceFromAttributes({
-          [ATTR_SERVICE_NAME]: options.serviceName,
-          [ATTR_SERVICE_VERSION]: options.serviceVersion,
-        }),
-      )
-      .merge(detectResources({ detectors: [envDetector] })),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
-  });
-  const tracer = provider.getTracer(options.serviceName, options.serviceVersion);
-  return tracing(tracer, true, () => provider.shutdown());
-}
-
-function tracing(tracer: Tracer, exporting: boolean, shutdown: () => Promise<void>): Tracing {
+export async function startTracing(options: TracingOptions): Promise<Tracing> {
+  const exporting = exportConfigured(process.env);
+  const source = exporting
+    ? (await import("./otlp-export.js")).startOtlpExport(options)
+    : noExport(options.serviceName);
   return {
     exporting,
-    extractTraceContext: (headers) =>
-      // Without an exporter the caller's context would only feed no-op spans.
-      exporting ? propagator.extract(ROOT_CONTEXT, headers, defaultTextMapGetter) : ROOT_CONTEXT,
-    startOperationSpan: (parent) => startOperationSpan(tracer, parent),
-    startTwilioCallSpan: (parent, call) => startTwilioCallSpan(tracer, parent, call),
-    shutdown,
+    extractTraceContext: source.extractTraceContext,
+    startOperationSpan: (parent) => startOperationSpan(source.tracer, parent),
+    startTwilioCallSpan: (parent, call) => startTwilioCallSpan(source.tracer, parent, call),
+    shutdown: source.shutdown,
+  };
+}
+
+/** Where spans are made and what becomes of them. */
+export interface SpanSource {
+  tracer: Tracer;
+  extractTraceContext(headers: IncomingHttpHeaders): Context;
+  shutdown(): Promise<void>;
+}
+
+function noExport(name: string): SpanSource {
+  return {
+    // A proxy provider without a delegate hands out the API's no-op tracer.
+    tracer: new ProxyTracerProvider().getTracer(name),
+    // The caller's context would only feed no-op spans.
+    extractTraceContext: () => ROOT_CONTEXT,
+    shutdown: async () => {},
   };
 }
 
 /** In the exporter's order of precedence: the first is used as is, the second gets `/v1/traces`. */
 const ENDPOINT_VARIABLES = ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT"];
 
-function exportConfigured(): boolean {
-  if (getBooleanFromEnv("OTEL_SDK_DISABLED")) return false;
+/** Read as the SDK reads them: blank is unset, booleans are `true` in any case. */
+function exportConfigured(env: NodeJS.ProcessEnv): boolean {
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === "true") return false;
   for (const name of ENDPOINT_VARIABLES) {
-    const value = getStringFromEnv(name);
-    if (value === undefined) continue;
+    const value = env[name]?.trim();
+    if (!value) continue;
     const protocol = URL.canParse(value) ? new URL(value).protocol : undefined;
     // The value is not repeated: an endpoint URL may carry credentials.
     if (protocol !== "http:" && protocol !== "https:") {

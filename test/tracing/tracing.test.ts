@@ -51,9 +51,9 @@ afterEach(async () => {
   vi.unstubAllEnvs();
 });
 
-function tracingWith(env: Record<string, string>): Tracing {
+async function tracingWith(env: Record<string, string>): Promise<Tracing> {
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-  const tracing = startTracing(SERVICE);
+  const tracing = await startTracing(SERVICE);
   started.push(tracing);
   return tracing;
 }
@@ -91,7 +91,7 @@ function byName(spans: ReceivedSpan[], name: string): ReceivedSpan[] {
 
 describe("tracing with an OTLP endpoint", () => {
   it("exports the operation span, continued from the caller's traceparent, and a child span per Twilio call", async () => {
-    const tracing = tracingWith({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
+    const tracing = await tracingWith({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
     expect(tracing.exporting).toBe(true);
     fake.reply(
       {
@@ -178,7 +178,7 @@ describe("tracing with an OTLP endpoint", () => {
   });
 
   it("uses OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as given, its compression and the standard resource variables", async () => {
-    const tracing = tracingWith({
+    const tracing = await tracingWith({
       OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:9/unused",
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${receiver.url}/collector/traces`,
       OTEL_RESOURCE_ATTRIBUTES: "deployment.environment.name=staging,service.name=overridden",
@@ -231,7 +231,7 @@ describe("tracing with an OTLP endpoint", () => {
   });
 
   it("follows the caller's sampling decision, and OTEL_TRACES_SAMPLER", async () => {
-    const tracing = tracingWith({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
+    const tracing = await tracingWith({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
     const unsampled = tracing.startOperationSpan(
       tracing.extractTraceContext({ traceparent: `00-${"1".repeat(32)}-${CALLER_SPAN_ID}-00` }),
     );
@@ -248,7 +248,7 @@ describe("tracing with an OTLP endpoint", () => {
     ]);
 
     receiver.reset();
-    const off = tracingWith({
+    const off = await tracingWith({
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
       OTEL_TRACES_SAMPLER: "always_off",
     });
@@ -262,7 +262,7 @@ describe("tracing with an OTLP endpoint", () => {
   });
 
   it("registers nothing with the OpenTelemetry API", async () => {
-    const tracing = tracingWith({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
+    const tracing = await tracingWith({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
     const operation = tracing.startOperationSpan(ROOT_CONTEXT);
     expect(trace.getSpan(operation.context)?.isRecording()).toBe(true);
     // No global context manager: the API's no-op one ignores `with`.
@@ -272,14 +272,14 @@ describe("tracing with an OTLP endpoint", () => {
     operation.end([]);
   });
 
-  it("refuses an endpoint that is not an http(s) URL, without repeating it", () => {
+  it("refuses an endpoint that is not an http(s) URL, without repeating it", async () => {
     for (const [name, value] of [
       ["OTEL_EXPORTER_OTLP_ENDPOINT", "grpc://collector-user:s3cret@collector:4317"],
       ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "collector:4318/v1/traces"],
     ] as const) {
       vi.stubEnv(name, value);
       // The whole message: the value, which may carry credentials, is not in it.
-      expect(() => startTracing(SERVICE)).toThrow(
+      await expect(startTracing(SERVICE)).rejects.toThrow(
         new Error(`${name} is not an http:// or https:// URL (OTLP over HTTP)`),
       );
       vi.stubEnv(name, undefined);
@@ -294,7 +294,7 @@ describe("tracing without an OTLP endpoint", () => {
       { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SDK_DISABLED: "true" },
     ];
     for (const env of environments) {
-      const tracing = tracingWith(env);
+      const tracing = await tracingWith(env);
       expect(tracing.exporting).toBe(false);
       const parent = tracing.extractTraceContext({
         traceparent: `00-${TRACE_ID}-${CALLER_SPAN_ID}-01`,
