@@ -22,7 +22,11 @@ export interface Tracing {
   extractTraceContext(headers: IncomingHttpHeaders): Context;
   startOperationSpan(parent: Context): OperationSpan;
   startTwilioCallSpan(parent: Context, call: TwilioCall): TwilioCallSpan;
-  /** Exports the spans still queued and stops; after draining, before the process exits. */
+  /**
+   * Exports the spans still queued and stops; call it after draining, before the process
+   * exits. Rejects when that export fails (collector unreachable) after the exporter's retries,
+   * bounded by OTEL_EXPORTER_OTLP_TIMEOUT (10 s by default): log it and exit as planned.
+   */
   shutdown(): Promise<void>;
 }
 

@@ -14,7 +14,7 @@ import {
   ATTR_TWILIO_REQUEST_ID,
   ATTR_URL_TEMPLATE,
 } from "./semconv.js";
-import { urlFull } from "./url-full.js";
+import { spanUrl } from "./span-url.js";
 
 export interface TwilioCall {
   /** The gateway's product name: `proxy`, `flex`, `conversations` or `api`. */
@@ -22,7 +22,7 @@ export interface TwilioCall {
   /** The gateway's name for the call, e.g. `conference.participant.create`. */
   operation: string;
   method: string;
-  /** The URL as sent, query included; only what `urlFull` keeps of it reaches the span. */
+  /** The URL as sent, query included; only what `spanUrl` keeps of it reaches the span. */
   url: string;
   /**
    * The path with `{Name}` placeholders, e.g.
@@ -61,15 +61,11 @@ export function startTwilioCallSpan(
     parent,
   );
   // Only a recorded span pays for taking the URL apart.
-  if (span.isRecording()) {
-    const full = urlFull(call.url, call.urlTemplate);
-    if (full !== undefined) {
-      const { protocol, hostname, port } = new URL(full);
-      span.setAttribute(ATTR_URL_FULL, full);
-      // server.address is the bare host: no brackets around an IPv6 address.
-      span.setAttribute(ATTR_SERVER_ADDRESS, hostname.replace(/^\[(.*)\]$/, "$1"));
-      span.setAttribute(ATTR_SERVER_PORT, port ? Number(port) : protocol === "https:" ? 443 : 80);
-    }
+  const url = span.isRecording() ? spanUrl(call.url, call.urlTemplate) : undefined;
+  if (url !== undefined) {
+    span.setAttribute(ATTR_URL_FULL, url.full);
+    span.setAttribute(ATTR_SERVER_ADDRESS, url.address);
+    span.setAttribute(ATTR_SERVER_PORT, url.port);
   }
   return {
     end(outcome) {

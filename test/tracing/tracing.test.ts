@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { type Context, context, propagation, ROOT_CONTEXT, trace } from "@opentelemetry/api";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startTracing, type Tracing } from "../../src/tracing/tracing.js";
@@ -23,6 +25,7 @@ const OTEL_VARIABLES = [
   "OTEL_EXPORTER_OTLP_HEADERS",
   "OTEL_EXPORTER_OTLP_TRACES_HEADERS",
   "OTEL_EXPORTER_OTLP_COMPRESSION",
+  "OTEL_EXPORTER_OTLP_TIMEOUT",
   "OTEL_EXPORTER_OTLP_TRACES_COMPRESSION",
   "OTEL_SERVICE_NAME",
   "OTEL_RESOURCE_ATTRIBUTES",
@@ -46,7 +49,7 @@ beforeEach(() => {
   for (const name of OTEL_VARIABLES) vi.stubEnv(name, undefined);
 });
 afterEach(async () => {
-  await Promise.all(started.map((tracing) => tracing.shutdown()));
+  await Promise.allSettled(started.map((tracing) => tracing.shutdown()));
   started = [];
   vi.unstubAllEnvs();
 });
@@ -259,6 +262,21 @@ describe("tracing with an OTLP endpoint", () => {
       .end([]);
     await off.shutdown();
     expect(receiver.spans).toEqual([]);
+  });
+
+  it("rejects shutdown when the last spans cannot reach the collector", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const tracing = await tracingWith({
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
+      OTEL_EXPORTER_OTLP_TIMEOUT: "500",
+    });
+    tracing.startOperationSpan(ROOT_CONTEXT).end([]);
+    const started = performance.now();
+    await expect(tracing.shutdown()).rejects.toThrow(/ECONNREFUSED/);
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it("registers nothing with the OpenTelemetry API", async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { urlFull } from "../../src/tracing/url-full.js";
+import { spanUrl } from "../../src/tracing/span-url.js";
+
+function urlFull(url: string, template: string): string | undefined {
+  return spanUrl(url, template)?.full;
+}
 
 const ACCOUNT_SID = "AC" + "0123456789abcdef".repeat(2);
 const CONFERENCE_SID = "CF" + "a".repeat(32);
@@ -8,7 +12,7 @@ const PARTICIPANT =
   "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json";
 const CONVERSATION_PARTICIPANT = "/v1/Conversations/{ConversationSid}/Participants/{Sid}";
 
-describe("urlFull", () => {
+describe("spanUrl", () => {
   it("keeps a path whose every identifier is a SID", () => {
     const url = `https://api.twilio.com/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences/${CONFERENCE_SID}/Participants/${CALL_SID}.json`;
     expect(urlFull(url, PARTICIPANT)).toBe(url);
@@ -67,7 +71,26 @@ describe("urlFull", () => {
     );
   });
 
+  it("names the server by its bare host and the port, the scheme's default if none is given", () => {
+    const path = `/v1/Conversations/${CALL_SID}/Participants/${CALL_SID}`;
+    expect(
+      spanUrl(`https://conversations.twilio.com${path}`, CONVERSATION_PARTICIPANT),
+    ).toMatchObject({
+      address: "conversations.twilio.com",
+      port: 443,
+    });
+    expect(spanUrl(`http://[::1]${path}`, CONVERSATION_PARTICIPANT)).toEqual({
+      full: `http://[::1]${path}`,
+      address: "::1",
+      port: 80,
+    });
+    expect(spanUrl(`http://127.0.0.1:8080${path}`, CONVERSATION_PARTICIPANT)).toMatchObject({
+      address: "127.0.0.1",
+      port: 8080,
+    });
+  });
+
   it("gives nothing for a URL that does not parse", () => {
-    expect(urlFull("not a url", CONVERSATION_PARTICIPANT)).toBeUndefined();
+    expect(spanUrl("not a url", CONVERSATION_PARTICIPANT)).toBeUndefined();
   });
 });

@@ -6,21 +6,27 @@ const REDACTED = "REDACTED";
 /** Per template segment with placeholders: what it looks like filled with SIDs only. */
 const sidSegments = new Map<string, RegExp>();
 
+/** What an HTTP client span says about where a call went. */
+export interface SpanUrl {
+  /** `url.full` */
+  full: string;
+  /** `server.address`: the bare host, no brackets around an IPv6 address. */
+  address: string;
+  /** `server.port`, the scheme's default when the URL has none. */
+  port: number;
+}
+
 /**
- * The `url.full` of a call to Twilio, safe to hand to a trace backend: built from the path
- * template, with each placeholder filled from the real path only when the value there is a
- * SID (an identifier, not a secret, and what Twilio's console and support search by). Labels,
+ * The URL of a call to Twilio as a span may show it to a trace backend. `full` is built from
+ * the path template, each placeholder filled from the real path only when the value there is
+ * a SID (an identifier, not a secret, and what Twilio's console and support search by). Labels,
  * identities and unique names that Twilio also accepts in paths become `REDACTED`, as do
  * credentials in the authority and every query value (semantic conventions' redaction form).
  * Returns `undefined` for a URL that does not parse.
  */
-export function urlFull(url: string, template: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
+export function spanUrl(url: string, template: string): SpanUrl | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
   const credentials = parsed.username || parsed.password ? `${REDACTED}:${REDACTED}@` : "";
   const actual = parsed.pathname.split("/");
   const expected = template.split("/");
@@ -36,7 +42,11 @@ export function urlFull(url: string, template: string): string | undefined {
   const query = [...parsed.searchParams.keys()]
     .map((key) => `${encodeURIComponent(key)}=${REDACTED}`)
     .join("&");
-  return `${parsed.protocol}//${credentials}${parsed.host}${path}${query ? `?${query}` : ""}`;
+  return {
+    full: `${parsed.protocol}//${credentials}${parsed.host}${path}${query ? `?${query}` : ""}`,
+    address: parsed.hostname.replace(/^\[(.*)\]$/, "$1"),
+    port: parsed.port ? Number(parsed.port) : parsed.protocol === "https:" ? 443 : 80,
+  };
 }
 
 function sidSegment(segment: string): RegExp {
