@@ -25,8 +25,12 @@ export interface SpanUrl {
  * Returns `undefined` for a URL that does not parse.
  */
 export function spanUrl(url: string, template: string): SpanUrl | undefined {
-  if (!URL.canParse(url)) return undefined;
-  const parsed = new URL(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
   const credentials = parsed.username || parsed.password ? `${REDACTED}:${REDACTED}@` : "";
   const actual = parsed.pathname.split("/");
   const expected = template.split("/");
@@ -39,12 +43,14 @@ export function spanUrl(url: string, template: string): SpanUrl | undefined {
         : segment.replace(PLACEHOLDER, REDACTED);
     })
     .join("/");
-  const query = [...parsed.searchParams.keys()]
-    .map((key) => `${encodeURIComponent(key)}=${REDACTED}`)
-    .join("&");
+  // Most calls have no query: spare them building URLSearchParams.
+  const query = parsed.search
+    ? `?${[...parsed.searchParams.keys()].map((key) => `${encodeURIComponent(key)}=${REDACTED}`).join("&")}`
+    : "";
+  const { hostname } = parsed;
   return {
-    full: `${parsed.protocol}//${credentials}${parsed.host}${path}${query ? `?${query}` : ""}`,
-    address: parsed.hostname.replace(/^\[(.*)\]$/, "$1"),
+    full: `${parsed.protocol}//${credentials}${parsed.host}${path}${query}`,
+    address: hostname.startsWith("[") ? hostname.slice(1, -1) : hostname,
     port: parsed.port ? Number(parsed.port) : parsed.protocol === "https:" ? 443 : 80,
   };
 }
