@@ -1,64 +1,59 @@
-import type { TwilioCallObserver } from "../twilio/client.js";
-import { Counter } from "./counter.js";
-import { Histogram } from "./histogram.js";
+import { Counter, Histogram, Registry } from "prom-client";
 import { type ProcessMetrics, registerProcessMetrics } from "./process-metrics.js";
-import { MetricsRegistry } from "./registry.js";
 
 /** From a cached query answered in memory to a create that waited on a slow Twilio. */
-export const DURATION_BUCKETS_SECONDS = [
-  0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
-] as const;
+export const DURATION_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /**
- * What one gateway counts, served on `/metrics`. One per gateway instance, so gateways sharing
- * a process (tests) keep their own counts. Every label value comes from a bounded set: schema
- * field names, operation types, error codes, the gateway's names for Twilio operations and HTTP
- * statuses; never a client-chosen name, an identifier, a URL or a credential.
+ * What one gateway counts, served on `/metrics`, in a registry of its own (never prom-client's
+ * global one) so gateways sharing a process (tests) keep their own counts. Every label value
+ * comes from a bounded set: schema field names, operation types, error codes, the gateway's
+ * names for Twilio operations and HTTP statuses; never a client-chosen name, an identifier, a
+ * URL or a credential. That also matters to prom-client, which keys a series by joining
+ * `name:value,` pairs: free-text values could land two label sets in one series.
  */
 export class GatewayMetrics {
-  private readonly registry = new MetricsRegistry();
+  private readonly registry = new Registry();
 
-  private readonly graphqlRequests = this.registry.register(
-    new Counter(
-      "participant_gateway_graphql_requests_total",
-      "GraphQL requests by operation type, first root field and outcome (error: any error in the response).",
-      ["operation_type", "root_field", "outcome"] as const,
-    ),
-  );
+  /** The Content-Type of what `metrics()` returns (text exposition format 0.0.4). */
+  readonly contentType: string = this.registry.contentType;
 
-  private readonly graphqlErrors = this.registry.register(
-    new Counter(
-      "participant_gateway_graphql_errors_total",
-      "Errors in GraphQL responses by extensions.code, as the client received them.",
-      ["code"] as const,
-    ),
-  );
+  private readonly graphqlRequests = new Counter({
+    name: "participant_gateway_graphql_requests_total",
+    help: "GraphQL requests by operation type, first root field and outcome (error: any error in the response).",
+    labelNames: ["operation_type", "root_field", "outcome"] as const,
+    registers: [this.registry],
+  });
 
-  private readonly graphqlDuration = this.registry.register(
-    new Histogram(
-      "participant_gateway_graphql_request_duration_seconds",
-      "Time Apollo Server spent on a GraphQL request, in seconds.",
-      ["operation_type"] as const,
-      DURATION_BUCKETS_SECONDS,
-    ),
-  );
+  private readonly graphqlErrors = new Counter({
+    name: "participant_gateway_graphql_errors_total",
+    help: "Errors in GraphQL responses by extensions.code, as the client received them.",
+    labelNames: ["code"] as const,
+    registers: [this.registry],
+  });
 
-  private readonly twilioRequests = this.registry.register(
-    new Counter(
-      "participant_gateway_twilio_requests_total",
-      "Calls to Twilio by operation and HTTP status of the final answer (timeout or network_error when there was none).",
-      ["operation", "status"] as const,
-    ),
-  );
+  private readonly graphqlDuration = new Histogram({
+    name: "participant_gateway_graphql_request_duration_seconds",
+    help: "Time Apollo Server spent on a GraphQL request, in seconds.",
+    labelNames: ["operation_type"] as const,
+    buckets: DURATION_BUCKETS_SECONDS,
+    registers: [this.registry],
+  });
 
-  private readonly twilioDuration = this.registry.register(
-    new Histogram(
-      "participant_gateway_twilio_request_duration_seconds",
-      "Duration of calls to Twilio including 429 retries, in seconds.",
-      ["operation"] as const,
-      DURATION_BUCKETS_SECONDS,
-    ),
-  );
+  private readonly twilioRequests = new Counter({
+    name: "participant_gateway_twilio_requests_total",
+    help: "Calls to Twilio by operation and HTTP status of the final answer (timeout or network_error when there was none).",
+    labelNames: ["operation", "status"] as const,
+    registers: [this.registry],
+  });
+
+  private readonly twilioDuration = new Histogram({
+    name: "participant_gateway_twilio_request_duration_seconds",
+    help: "Duration of calls to Twilio including 429 retries, in seconds.",
+    labelNames: ["operation"] as const,
+    buckets: DURATION_BUCKETS_SECONDS,
+    registers: [this.registry],
+  });
 
   private readonly process: ProcessMetrics = registerProcessMetrics(this.registry);
 
@@ -69,24 +64,34 @@ export class GatewayMetrics {
     failed: boolean,
     seconds: number,
   ): void {
-    this.graphqlRequests.labels(operationType, rootField, failed ? "error" : "ok").inc();
-    this.graphqlDuration.labels(operationType).observe(seconds);
+    this.graphqlRequests.inc({
+      operation_type: operationType,
+      root_field: rootField,
+      outcome: failed ? "error" : "ok",
+    });
+    this.graphqlDuration.observe({ operation_type: operationType }, seconds);
   }
 
   countGraphQLError(code: string): void {
-    this.graphqlErrors.labels(code).inc();
+    this.graphqlErrors.inc({ code });
   }
 
-  /** Handed to the TwilioClient. */
-  readonly observeTwilioCall: TwilioCallObserver = (operation, status, seconds) => {
-    this.twilioRequests
-      .labels(operation, typeof status === "number" ? String(status) : status)
-      .inc();
-    this.twilioDuration.labels(operation).observe(seconds);
+  /**
+   * Handed to the TwilioClient as its observer: `status` is the HTTP status of the final
+   * answer, or `timeout` / `network_error` when there was none.
+   */
+  readonly observeTwilioCall = (
+    operation: string,
+    status: number | string,
+    seconds: number,
+  ): void => {
+    this.twilioRequests.inc({ operation, status: String(status) });
+    this.twilioDuration.observe({ operation }, seconds);
   };
 
-  render(): string {
-    return this.registry.render();
+  /** The whole scrape in text exposition format 0.0.4. */
+  metrics(): Promise<string> {
+    return this.registry.metrics();
   }
 
   close(): void {

@@ -27,15 +27,17 @@ const fake = new FakeTwilio();
 let gateway: TestGateway;
 let other: TestGateway;
 let disabled: TestGateway;
+let bounded: TestGateway;
 
 beforeAll(async () => {
   await fake.start();
   gateway = await startTestGateway(fake.url, { TWILIO_TIMEOUT_MS: "300" });
   other = await startTestGateway(fake.url);
   disabled = await startTestGateway(fake.url, { METRICS_ENABLED: "false" });
+  bounded = await startTestGateway(fake.url);
 });
 afterAll(async () => {
-  await Promise.all([gateway.close(), other.close(), disabled.close()]);
+  await Promise.all([gateway.close(), other.close(), disabled.close(), bounded.close()]);
   await fake.stop();
 });
 
@@ -97,7 +99,7 @@ describe("GET /metrics", () => {
       'participant_gateway_graphql_request_duration_seconds_count{operation_type="mutation"} 4\n',
     );
     expect(text).toContain(
-      'participant_gateway_graphql_request_duration_seconds_bucket{operation_type="mutation",le="+Inf"} 4\n',
+      'participant_gateway_graphql_request_duration_seconds_bucket{le="+Inf",operation_type="mutation"} 4\n',
     );
     const twilioBuckets = samples(
       text,
@@ -118,7 +120,7 @@ describe("GET /metrics", () => {
       "+Inf",
     ]);
     expect(twilioBuckets.at(-1)).toBe(
-      'participant_gateway_twilio_request_duration_seconds_bucket{operation="conference.participant.create",le="+Inf"} 3',
+      'participant_gateway_twilio_request_duration_seconds_bucket{le="+Inf",operation="conference.participant.create"} 3',
     );
     // The timed-out call waited the 300 ms timeout, so it is not in the 0.25 s bucket.
     const upTo250ms = twilioBuckets.find((line) => line.includes('le="0.25"'))!;
@@ -165,6 +167,37 @@ describe("GET /metrics", () => {
     expect(text).not.toContain("noSuchField");
   });
 
+  it("keeps its label sets bounded whatever names, aliases, inputs and documents clients send", async () => {
+    const clientChosen = (i: number) => [
+      bounded.graphql(`query Named_${i} { alias_${i}: gatewayInfo { name } }`),
+      bounded.graphql(`{ field_${i} }`),
+      bounded.graphql(`{ gatewayInfo { name } ${"{".repeat(i)}`),
+      // Refused by input validation before any call to Twilio.
+      bounded.graphql(ADD, { input: { ...VALID_INPUT, to: `+1555${i}`.padEnd(40, "9") } }),
+    ];
+    const ourSeries = async () => {
+      const { text } = await scrape(bounded);
+      return text.split("\n").filter((line) => line.startsWith("participant_gateway_"));
+    };
+
+    const twilioCalls = fake.requests.length;
+    await Promise.all(clientChosen(1));
+    const afterFirst = await ourSeries();
+    for (let i = 2; i <= 12; i += 1) await Promise.all(clientChosen(i));
+    const afterMany = await ourSeries();
+
+    expect(fake.requests).toHaveLength(twilioCalls);
+    expect(afterMany.map((line) => line.replace(/ \S+$/, ""))).toEqual(
+      afterFirst.map((line) => line.replace(/ \S+$/, "")),
+    );
+    expect(afterMany).toContain(
+      'participant_gateway_graphql_requests_total{operation_type="unknown",root_field="unknown",outcome="error"} 24',
+    );
+    for (const chosen of ["Named_", "alias_", "field_", "+1555"]) {
+      expect(afterMany.join("\n")).not.toContain(chosen);
+    }
+  });
+
   it("keeps each gateway's counts to itself", async () => {
     const { text } = await scrape(other);
     expect(samples(text, "participant_gateway_twilio_requests_total")).toEqual([]);
@@ -176,7 +209,7 @@ describe("GET /metrics", () => {
     for (const [name, type] of [
       ["process_cpu_seconds_total", "counter"],
       ["process_resident_memory_bytes", "gauge"],
-      ["nodejs_heap_used_bytes", "gauge"],
+      ["nodejs_heap_size_used_bytes", "gauge"],
       ["nodejs_eventloop_delay_seconds", "gauge"],
     ] as const) {
       expect(text).toContain(`# TYPE ${name} ${type}\n`);
