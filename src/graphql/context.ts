@@ -1,3 +1,4 @@
+import type { Principal } from "../auth/principal.js";
 import type { Logger } from "../logging/logger.js";
 import type { TwilioMode } from "../twilio/credentials.js";
 import type { TwilioScope } from "../twilio/request-scope.js";
@@ -7,6 +8,8 @@ export interface GatewayContext {
   /** Ties this request's log lines to the caller's: echoed as the X-Request-Id response header. */
   requestId: string;
   mode: TwilioMode;
+  /** Who is calling, as access control established it. */
+  principal: Principal;
   /** Twilio for this request: its credentials bound in, its calls bounded. */
   twilio: TwilioScope;
   /** Whether the request has Twilio credentials at all (the configured or its own). */

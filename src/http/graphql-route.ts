@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
+import { ANONYMOUS } from "../auth/principal.js";
 import { createContext, type GatewayContext } from "../graphql/context.js";
 import type { Logger } from "../logging/logger.js";
 import type { TwilioClient } from "../twilio/client.js";
@@ -60,6 +61,7 @@ export function graphqlRoute(options: GraphQLRouteOptions) {
         return createContext({
           requestId,
           mode,
+          principal: ANONYMOUS,
           hasCredentials: credentials !== undefined,
           logger: requestLogger,
           twilio: scopeToRequest(twilio, {
