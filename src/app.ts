@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config/config.js";
 import type { Logger } from "./logging/logger.js";
 import { GatewayMetrics } from "./metrics/gateway-metrics.js";
@@ -5,7 +6,9 @@ import { buildGatewaySchema } from "./gateway/schema.js";
 import { type RunningGateway, startGatewayServer } from "./http/server.js";
 import { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN } from "./simulator/defaults.js";
 import { startSimulator } from "./simulator/server.js";
+import { startTracing } from "./tracing/tracing.js";
 import { TwilioClient } from "./twilio/client.js";
+import { GATEWAY_NAME, GATEWAY_VERSION } from "./version.js";
 
 export interface RunningApp {
   gateway: RunningGateway;
@@ -14,14 +17,27 @@ export interface RunningApp {
   /** The one line that tells a person what is running where. */
   banner: string;
   /** Drains the gateway (see RunningGateway.close), then stops the simulator. */
-  close(): Promise<boolean>;
+  close(graceMs?: number): Promise<boolean>;
+}
+
+export interface AppOptions {
+  /**
+   * The schema, when the caller has it already: building it is the slow part of start-up, and
+   * a test file that starts several gateways builds it once.
+   */
+  schema?: Promise<GraphQLSchema>;
 }
 
 /**
  * Starts the gateway against live Twilio, or, in simulator mode, first starts the embedded
- * Twilio simulator on its own loopback port and points every product at it.
+ * Twilio simulator on its own loopback port and points every product at it. Tests start the
+ * gateway through here too, so they run the wiring production runs.
  */
-export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+export async function startApp(
+  config: Config,
+  logger: Logger,
+  options: AppOptions = {},
+): Promise<RunningApp> {
   let effective = config;
   let simulator: Awaited<ReturnType<typeof startSimulator>> | undefined;
   if (config.mode === "simulator") {
@@ -45,6 +61,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     };
   }
   const metrics = config.metricsEnabled ? new GatewayMetrics() : undefined;
+  const tracing = await startTracing({
+    serviceName: GATEWAY_NAME,
+    serviceVersion: GATEWAY_VERSION,
+  });
   const twilio = new TwilioClient({
     baseUrls: effective.baseUrls,
     timeoutMs: effective.upstreamTimeoutMs,
@@ -52,12 +72,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     maxRetryAfterMs: effective.maxRetryAfterMs,
     logger,
     observe: metrics?.observeTwilioCall,
+    tracing,
   });
   const gateway = await startGatewayServer({
-    schema: await buildGatewaySchema(),
+    schema: await (options.schema ?? buildGatewaySchema()),
     twilio,
     config: effective,
     logger,
+    tracing,
     metrics,
   });
   const upstream = simulator
@@ -71,9 +93,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       ...(config.graphiql ? [`GraphiQL ${gateway.url}/graphiql`] : []),
       `upstream: ${upstream}`,
     ].join(" | "),
-    async close() {
-      const finished = await gateway.close();
+    async close(graceMs) {
+      const finished = await gateway.close(graceMs);
       await simulator?.close();
+      // After draining, so the spans of the last requests are exported too.
+      await tracing.shutdown().catch((error: unknown) => {
+        logger.warn(
+          { error: error instanceof Error ? error.message : String(error) },
+          "trace export failed",
+        );
+      });
       return finished;
     },
   };

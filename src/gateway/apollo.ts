@@ -8,9 +8,10 @@ import type { GraphQLSchema } from "graphql";
 import type { GatewayContext } from "../graphql/context.js";
 import type { Logger } from "../logging/logger.js";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.js";
-import { metricsPlugin } from "../metrics/plugin.js";
+import { metricsPlugin } from "./plugins/metrics.js";
 import { createErrorFormatter, expandInputIssuesPlugin } from "./plugins/error-format.js";
 import { requestLogPlugin } from "./plugins/request-log.js";
+import { tracingPlugin } from "./plugins/tracing.js";
 
 export interface ApolloOptions {
   schema: GraphQLSchema;
@@ -38,6 +39,8 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
     plugins: [
       requestLogPlugin,
       expandInputIssuesPlugin,
+      // After expandInputIssuesPlugin, so the span records the codes the client receives.
+      tracingPlugin,
       // After expandInputIssuesPlugin, so errors are counted as the client receives them.
       ...(metrics ? [metricsPlugin(metrics)] : []),
       ApolloServerPluginInlineTraceDisabled(),

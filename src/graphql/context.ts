@@ -1,5 +1,6 @@
 import type { Principal } from "../auth/principal.js";
 import type { Logger } from "../logging/logger.js";
+import type { OperationSpan } from "../tracing/operation-span.js";
 import type { TwilioMode } from "../twilio/credentials.js";
 import type { TwilioScope } from "../twilio/request-scope.js";
 
@@ -16,6 +17,8 @@ export interface GatewayContext {
   hasCredentials: boolean;
   /** This request's logger: every line carries the request id. */
   logger: Logger;
+  /** The request's span: named and ended by the tracing plugin, parent of its Twilio calls. */
+  operationSpan: OperationSpan;
   /**
    * This request's instance of a per-request helper, made on first use: DataLoaders, so their
    * caches never outlive the request or cross credentials, and mutations-only requests pay

@@ -3,6 +3,7 @@ import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/s
 import { ANONYMOUS } from "../auth/principal.js";
 import { createContext, type GatewayContext } from "../graphql/context.js";
 import type { Logger } from "../logging/logger.js";
+import type { Tracing } from "../tracing/tracing.js";
 import type { TwilioClient } from "../twilio/client.js";
 import type { TwilioCredentials, TwilioMode } from "../twilio/credentials.js";
 import { scopeToRequest } from "../twilio/request-scope.js";
@@ -19,6 +20,7 @@ export interface GraphQLRouteOptions {
   credentials: TwilioCredentials | undefined;
   twilioConcurrencyPerRequest: number;
   twilioMaxCallsPerRequest: number;
+  tracing: Tracing;
 }
 
 /** `/graphql`: the HTTP request handed to Apollo with this request's context, and back. */
@@ -58,17 +60,22 @@ export function graphqlRoute(options: GraphQLRouteOptions) {
       context: async () => {
         const credentials = credentialsForRequest(req.headers, options.credentials);
         const requestLogger = logger.child({ requestId });
+        const operationSpan = options.tracing.startOperationSpan(
+          options.tracing.extractTraceContext(req.headers),
+        );
         return createContext({
           requestId,
           mode,
           principal: ANONYMOUS,
           hasCredentials: credentials !== undefined,
           logger: requestLogger,
+          operationSpan,
           twilio: scopeToRequest(twilio, {
             credentials,
             maxConcurrent: options.twilioConcurrencyPerRequest,
             maxCalls: options.twilioMaxCallsPerRequest,
             logger: requestLogger,
+            trace: operationSpan.context,
           }),
         });
       },

@@ -6,6 +6,7 @@ import { startApollo } from "../gateway/apollo.js";
 import { createGraphiQLRoutes } from "../graphiql/routes.js";
 import type { Logger } from "../logging/logger.js";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.js";
+import type { Tracing } from "../tracing/tracing.js";
 import type { TwilioClient } from "../twilio/client.js";
 import { sendJson } from "./body.js";
 import { applyCors } from "./cors.js";
@@ -32,6 +33,7 @@ export interface GatewayServerOptions {
     | "shutdownDelayMs"
   >;
   logger: Logger;
+  tracing: Tracing;
   /**
    * Counted by a plugin and served on `/metrics`; without it `/metrics` is a 404. The gateway
    * closes it when it closes.
@@ -78,6 +80,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         credentials: config.credentials,
         twilioConcurrencyPerRequest: config.twilioConcurrencyPerRequest,
         twilioMaxCallsPerRequest: config.twilioMaxCallsPerRequest,
+        tracing: options.tracing,
       }),
     ],
     ...(metrics ? [["/metrics", metricsRoute(metrics)] as const] : []),

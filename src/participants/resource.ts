@@ -2,6 +2,7 @@ import { isNotFound, NotFoundError } from "../errors/gateway-errors.js";
 import type { WireRequest } from "../params/wire.js";
 import type { FormParams } from "../twilio/form.js";
 import { type PageRequest, pageQuery, readTwilioPage, type TwilioPage } from "../twilio/paging.js";
+import type { TwilioPath } from "../twilio/path.js";
 import type { TwilioProduct } from "../twilio/products.js";
 import type { TwilioScope } from "../twilio/request-scope.js";
 import type { TwilioJson } from "../twilio/response-fields.js";
@@ -19,9 +20,9 @@ export interface ResourceSpec<Parent, Key, T> {
   /** Prefix of its operation names, e.g. `conference.participant`. */
   name: `${string}.participant`;
   /** The list (and create) path under the parent resource. */
-  listPath(parent: Parent, twilio: TwilioScope): string;
+  listPath(parent: Parent, twilio: TwilioScope): TwilioPath;
   /** One participant's path. */
-  instancePath(key: Key, twilio: TwilioScope): string;
+  instancePath(key: Key, twilio: TwilioScope): TwilioPath;
   /** The largest PageSize the API accepts. */
   maxPageSize: number;
   /** Maps Twilio's snake_case answer onto the GraphQL type. */
@@ -48,6 +49,11 @@ export interface ParticipantResource<Parent, Key, T> extends ResourceSpec<Parent
   delete(twilio: TwilioScope, key: Key, headers?: Record<string, string>): Promise<void>;
 }
 
+/** A request's path fields, from a built path. */
+function at(path: TwilioPath): { path: string; pathTemplate: string } {
+  return { path: path.path, pathTemplate: path.template };
+}
+
 export function participantResource<Parent, Key, T>(
   spec: ResourceSpec<Parent, Key, T>,
 ): ParticipantResource<Parent, Key, T> {
@@ -62,7 +68,7 @@ export function participantResource<Parent, Key, T>(
         product,
         operation: operation("create"),
         method: "POST",
-        path: spec.listPath(parent, twilio),
+        ...at(spec.listPath(parent, twilio)),
         form: wire.form,
         headers: wire.headers,
       });
@@ -73,7 +79,7 @@ export function participantResource<Parent, Key, T>(
         product,
         operation: operation("fetch"),
         method: "GET",
-        path: spec.instancePath(key, twilio),
+        ...at(spec.instancePath(key, twilio)),
       });
       return read(twilio)(json);
     },
@@ -82,7 +88,7 @@ export function participantResource<Parent, Key, T>(
         product,
         operation: operation("list"),
         method: "GET",
-        path: spec.listPath(parent, twilio),
+        ...at(spec.listPath(parent, twilio)),
         query: [...filters, ...pageQuery(page)],
       });
       return readTwilioPage(json, "participants", (item) => spec.read(item, twilio));
@@ -92,7 +98,7 @@ export function participantResource<Parent, Key, T>(
         product,
         operation: operation("update"),
         method: "POST",
-        path: spec.instancePath(key, twilio),
+        ...at(spec.instancePath(key, twilio)),
         form: wire.form,
         headers: wire.headers,
       });
@@ -104,7 +110,7 @@ export function participantResource<Parent, Key, T>(
           product,
           operation: operation("delete"),
           method: "DELETE",
-          path: spec.instancePath(key, twilio),
+          ...at(spec.instancePath(key, twilio)),
           headers,
         });
       } catch (error) {

@@ -7,7 +7,9 @@ import {
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from "../errors/gateway-errors.js";
+import type { Context } from "@opentelemetry/api";
 import type { Logger } from "../logging/logger.js";
+import type { Tracing } from "../tracing/tracing.js";
 import { GATEWAY_NAME, GATEWAY_VERSION } from "../version.js";
 import { encodeTwilioForm, type FormParams } from "./form.js";
 import type { BaseUrls, TwilioProduct } from "./products.js";
@@ -21,6 +23,8 @@ export interface TwilioRequest {
   method: HttpMethod;
   /** Built with `twilioPath`, so every identifier in it is already percent-encoded. */
   path: string;
+  /** The path with `{Name}` placeholders (`twilioPath`'s template): names the call's span. */
+  pathTemplate?: string;
   form?: FormParams;
   query?: FormParams;
   headers?: Readonly<Record<string, string>>;
@@ -48,6 +52,15 @@ export interface TwilioClientOptions {
   maxRetryAfterMs: number;
   logger: Logger;
   observe?: TwilioCallObserver;
+  /** Starts a span per call; without it no call is traced. */
+  tracing?: Pick<Tracing, "startTwilioCallSpan">;
+}
+
+/** Who a call is made for: the request's logger and the span it is part of. */
+export interface TwilioCallContext {
+  logger: Logger;
+  /** The GraphQL operation's span context: each call's span is its child. */
+  trace?: Context;
 }
 
 export const USER_AGENT = `${GATEWAY_NAME}/${GATEWAY_VERSION} (node/${process.versions.node})`;
@@ -65,6 +78,7 @@ export class TwilioClient {
   private readonly timeoutMs: number;
   private readonly logger: Logger;
   private readonly observe: TwilioCallObserver | undefined;
+  private readonly tracing: TwilioClientOptions["tracing"];
   private readonly authHeaders = new WeakMap<TwilioCredentials, string>();
 
   constructor(options: TwilioClientOptions) {
@@ -72,6 +86,7 @@ export class TwilioClient {
     this.timeoutMs = options.timeoutMs;
     this.logger = options.logger;
     this.observe = options.observe;
+    this.tracing = options.tracing;
     this.http = got.extend({
       agent: {
         http: new http.Agent({ keepAlive: true }),
@@ -102,8 +117,9 @@ export class TwilioClient {
   async request<T>(
     credentials: TwilioCredentials,
     request: TwilioRequest,
-    logger: Logger = this.logger,
+    call: TwilioCallContext = { logger: this.logger },
   ): Promise<T | undefined> {
+    const { logger } = call;
     const url = this.baseUrls[request.product] + request.path + queryString(request.query);
     const headers: Record<string, string> = {
       authorization: this.authorization(credentials),
@@ -115,6 +131,15 @@ export class TwilioClient {
       headers["content-type"] = "application/x-www-form-urlencoded";
     }
 
+    const span =
+      call.trace &&
+      this.tracing?.startTwilioCallSpan(call.trace, {
+        product: request.product,
+        operation: request.operation,
+        method: request.method,
+        url,
+        urlTemplate: request.pathTemplate ?? request.path,
+      });
     const started = performance.now();
     let status: number;
     let text: string;
@@ -129,6 +154,7 @@ export class TwilioClient {
     } catch (error) {
       const failure = error instanceof TimeoutError ? "timeout" : "network_error";
       this.observe?.(request.operation, failure, (performance.now() - started) / 1000);
+      span?.end({ failure });
       throw this.networkError(request, error, logger);
     }
     const ms = performance.now() - started;
@@ -141,7 +167,17 @@ export class TwilioClient {
       },
       "twilio request",
     );
-    return this.interpret<T>(request, { status, text, contentType, twilioRequestId }, logger);
+    const answer = { status, text, contentType, twilioRequestId };
+    if (!span) return this.interpret<T>(request, answer, logger);
+    try {
+      const result = this.interpret<T>(request, answer, logger);
+      span.end({ status, twilioRequestId });
+      return result;
+    } catch (error) {
+      const code = error instanceof TwilioApiError ? error.twilio.code : null;
+      span.end({ status, twilioErrorCode: code, twilioRequestId });
+      throw error;
+    }
   }
 
   private interpret<T>(

@@ -1,13 +1,32 @@
 import { percentEncode } from "./form.js";
 
+/** A REST path as sent, and as a template that names the call (spans, never metric labels). */
+export interface TwilioPath {
+  /** Every interpolated segment percent-encoded. */
+  readonly path: string;
+  /** `{Name}` placeholders where identifiers go, e.g. `/v1/Conversations/{ConversationSid}/…`. */
+  readonly template: string;
+}
+
 /**
  * Builds a REST path with every interpolated segment percent-encoded, so an identifier
- * (a label, an identity, a unique name) can never add path segments or a query string.
+ * (a label, an identity, a unique name) can never add path segments or a query string. Each
+ * placeholder of the template is named as Twilio's API reference names it: after
+ * `/Conferences/` comes `{ConferenceSid}`.
  */
-export function twilioPath(strings: TemplateStringsArray, ...segments: string[]): string {
+export function twilioPath(strings: TemplateStringsArray, ...segments: string[]): TwilioPath {
   let path = strings[0] ?? "";
+  let template = path;
   segments.forEach((segment, i) => {
-    path += percentEncode(segment) + (strings[i + 1] ?? "");
+    const after = strings[i + 1] ?? "";
+    path += percentEncode(segment) + after;
+    template += `{${placeholderName(strings[i] ?? "")}}${after}`;
   });
-  return path;
+  return { path, template };
+}
+
+/** `/2010-04-01/Accounts/` → `AccountSid`. */
+function placeholderName(before: string): string {
+  const collection = /([A-Za-z]+)s\/$/.exec(before)?.[1];
+  return collection ? `${collection}Sid` : "Sid";
 }

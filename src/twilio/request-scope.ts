@@ -1,3 +1,4 @@
+import type { Context } from "@opentelemetry/api";
 import type { Logger } from "../logging/logger.js";
 import { NotConfiguredError, TooManyTwilioCallsError } from "../errors/gateway-errors.js";
 import type { TwilioClient, TwilioRequest } from "./client.js";
@@ -14,6 +15,8 @@ export interface RequestScopeOptions {
   maxCalls: number;
   /** The request's logger: its lines carry the request id. */
   logger: Logger;
+  /** The GraphQL operation's span context: each Twilio call's span is its child. */
+  trace?: Context;
 }
 
 /**
@@ -30,7 +33,8 @@ export interface TwilioScope {
 }
 
 export function scopeToRequest(client: TwilioClient, options: RequestScopeOptions): TwilioScope {
-  const { credentials, maxCalls, logger } = options;
+  const { credentials, maxCalls, logger, trace } = options;
+  const call = { logger, trace };
   const limit = createLimiter(options.maxConcurrent);
   let calls = 0;
   const required = (): TwilioCredentials => {
@@ -44,7 +48,7 @@ export function scopeToRequest(client: TwilioClient, options: RequestScopeOption
       const bound = required();
       calls += 1;
       if (calls > maxCalls) throw new TooManyTwilioCallsError(maxCalls);
-      return limit(() => client.request<T>(bound, request, logger));
+      return limit(() => client.request<T>(bound, request, call));
     },
   };
 }

@@ -2,10 +2,9 @@ import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { loadConfig } from "../../src/config/config.js";
 import { createLogger } from "../../src/logging/logger.js";
-import { GatewayMetrics } from "../../src/metrics/gateway-metrics.js";
+import { startApp } from "../../src/app.js";
 import { buildGatewaySchema } from "../../src/gateway/schema.js";
-import { type RunningGateway, startGatewayServer } from "../../src/http/server.js";
-import { TwilioClient } from "../../src/twilio/client.js";
+import type { RunningGateway } from "../../src/http/server.js";
 
 export const ACCOUNT_SID = "AC" + "0123456789abcdef".repeat(2);
 export const AUTH_TOKEN = "test-auth-token-not-real-0001";
@@ -57,24 +56,11 @@ export async function startTestGateway(
   });
   const logLines: string[] = [];
   const logger = createLogger("debug", { write: (line: string) => logLines.push(line.trimEnd()) });
-  const metrics = config.metricsEnabled ? new GatewayMetrics() : undefined;
-  const twilio = new TwilioClient({
-    baseUrls: config.baseUrls,
-    timeoutMs: config.upstreamTimeoutMs,
-    maxRetries: config.maxRetries,
-    maxRetryAfterMs: config.maxRetryAfterMs,
-    logger,
-    observe: metrics?.observeTwilioCall,
-  });
-  const gateway = await startGatewayServer({
-    schema: await sharedSchema(),
-    twilio,
-    config,
-    logger,
-    metrics,
-  });
+  const app = await startApp(config, logger, { schema: sharedSchema() });
+  const gateway = app.gateway;
   return {
     ...gateway,
+    close: app.close,
     logLines,
     async graphql(query, variables, headers) {
       const response = await fetch(gateway.graphqlUrl, {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { encodeTwilioForm, formatTwilioDate, percentEncode } from "../../src/twilio/form.js";
 import { twilioPath } from "../../src/twilio/path.js";
-import { toWireParams, type WireTable } from "../../src/twilio/wire-params.js";
+import { form, json, listOf, text } from "../../src/params/param.js";
+import { toWire } from "../../src/params/wire.js";
 
 describe("encodeTwilioForm", () => {
   it("encodes each kind of value the way Twilio's SDKs do", () => {
@@ -59,22 +60,24 @@ describe("encodeTwilioForm", () => {
 
 describe("twilioPath", () => {
   it("percent-encodes every interpolated segment so it cannot change the path", () => {
-    expect(twilioPath`/v1/Conversations/${"../Services/x?y=1#z"}/Participants/${"a b"}`).toBe(
-      "/v1/Conversations/..%2FServices%2Fx%3Fy%3D1%23z/Participants/a%20b",
+    const built = twilioPath`/v1/Conversations/${"../Services/x?y=1#z"}/Participants/${"a b"}`;
+    expect(built.path).toBe("/v1/Conversations/..%2FServices%2Fx%3Fy%3D1%23z/Participants/a%20b");
+    expect(built.template).toBe(
+      "/v1/Conversations/{ConversationSid}/Participants/{ParticipantSid}",
     );
   });
 });
 
-describe("toWireParams", () => {
-  it("sends JSON-marked parameters as JSON text whatever the value's kind", () => {
-    const table: WireTable<Record<string, unknown>> = [
-      ["Object", "object", "json"],
-      ["Array", "array", "json"],
-      ["Text", "text", "json"],
-      ["Null", "nothing", "json"],
-      ["Absent", "absent", "json"],
-      ["Plain", "plain"],
-    ];
+describe("toWire", () => {
+  it("sends JSON parameters as JSON text whatever the value's kind", () => {
+    const table = {
+      object: form("Object", json),
+      array: form("Array", json),
+      text: form("Text", json),
+      nothing: form("Null", json),
+      absent: form("Absent", json),
+      plain: form("Plain", listOf(text)),
+    };
     const input: Record<string, unknown> = {
       object: { a: 1 },
       array: ["x", "y"],
@@ -82,7 +85,7 @@ describe("toWireParams", () => {
       nothing: null,
       plain: ["x", "y"],
     };
-    expect(encodeTwilioForm(toWireParams(table, input))).toBe(
+    expect(encodeTwilioForm(toWire(table, input).form)).toBe(
       "Object=%7B%22a%22%3A1%7D&Array=%5B%22x%22%2C%22y%22%5D&Text=%22hi%22&Null=null&Plain=x&Plain=y",
     );
   });

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GatewayContext } from "../../graphql/context.js";
+import { responseErrorCodes } from "./response-errors.js";
 
 /**
  * One log line per GraphQL request, on the request's own logger (so it carries the request id):
@@ -11,16 +12,12 @@ export const requestLogPlugin: ApolloServerPlugin<GatewayContext> = {
     const started = performance.now();
     return {
       async willSendResponse({ operationName, operation, response, contextValue }) {
-        const errors =
-          response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
         contextValue.logger.info(
           {
             operation: operationName ?? null,
             type: operation?.operation ?? null,
             ms: Math.round(performance.now() - started),
-            errors: [
-              ...new Set(errors.map((error) => String(error.extensions?.code ?? "UNKNOWN"))),
-            ],
+            errors: [...new Set(responseErrorCodes(response))],
           },
           "graphql request",
         );

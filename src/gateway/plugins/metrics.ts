@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GatewayMetrics } from "./gateway-metrics.js";
+import type { GatewayMetrics } from "../../metrics/gateway-metrics.js";
+import { responseErrorCodes } from "./response-errors.js";
 import { firstRootField } from "./root-field.js";
 
 /**
@@ -13,22 +14,16 @@ export function metricsPlugin(metrics: GatewayMetrics): ApolloServerPlugin {
       return {
         async willSendResponse({ operation, document, response }) {
           const seconds = (performance.now() - started) / 1000;
-          const body = response.body;
-          const errors =
-            body.kind === "single" ? body.singleResult.errors : body.initialResult.errors;
+          const codes = responseErrorCodes(response);
           // Parse and validation failures end before an operation is resolved.
           const resolved = operation !== undefined && document !== undefined;
           metrics.observeGraphQLRequest(
             resolved ? operation.operation : "unknown",
             resolved ? firstRootField(operation, document) : "unknown",
-            errors !== undefined && errors.length > 0,
+            codes.length > 0,
             seconds,
           );
-          if (errors === undefined) return;
-          for (const error of errors) {
-            const code = error.extensions?.code;
-            metrics.countGraphQLError(typeof code === "string" ? code : "UNKNOWN");
-          }
+          for (const code of codes) metrics.countGraphQLError(code);
         },
       };
     },
