@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeTwilio } from "./support/fake-twilio.js";
-import { ACCOUNT_SID, AUTH_TOKEN, startTestGateway, type TestGateway } from "./support/gateway.js";
+import { ACCOUNT_SID, AUTH_TOKEN, useGatewayOnFakeTwilio } from "./support/gateway.js";
 
 const CF = "CF" + "c".repeat(32);
 const CA = "CA" + "a".repeat(32);
@@ -12,17 +12,8 @@ const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 
 const fake = new FakeTwilio();
-let gateway: TestGateway;
-beforeAll(async () => {
-  await fake.start();
-  fake.setFallback({ status: 200, body: { call_sid: CA, conference_sid: CF } });
-  gateway = await startTestGateway(fake.url);
-});
-afterAll(async () => {
-  await gateway.close();
-  await fake.stop();
-});
-beforeEach(() => fake.reset());
+fake.setFallback({ status: 200, body: { call_sid: CA, conference_sid: CF } });
+const gateway = useGatewayOnFakeTwilio(fake);
 
 describe("a client's own Twilio credentials", () => {
   it("acts as the account in an Authorization: Basic header", async () => {

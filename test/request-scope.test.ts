@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeTwilio } from "./support/fake-twilio.js";
-import { startTestGateway, type TestGateway } from "./support/gateway.js";
+import { useGatewayOnFakeTwilio } from "./support/gateway.js";
 
 const CF = "CF" + "a".repeat(32);
 const CA = (n: number) => "CA" + n.toString(16).padStart(32, "0");
@@ -16,24 +16,15 @@ function manyParticipants(count: number): string {
 }
 
 const fake = new FakeTwilio();
-let gateway: TestGateway;
-beforeAll(async () => {
-  await fake.start();
-  fake.setFallback((request) => ({
-    status: 200,
-    body: { call_sid: /(CA[0-9a-f]{32})/.exec(request.url)![1], conference_sid: CF },
-    delayMs: 50,
-  }));
-  gateway = await startTestGateway(fake.url, {
-    TWILIO_CONCURRENCY_PER_REQUEST: "2",
-    TWILIO_MAX_CALLS_PER_REQUEST: "6",
-  });
+fake.setFallback((request) => ({
+  status: 200,
+  body: { call_sid: /(CA[0-9a-f]{32})/.exec(request.url)![1], conference_sid: CF },
+  delayMs: 50,
+}));
+const gateway = useGatewayOnFakeTwilio(fake, {
+  TWILIO_CONCURRENCY_PER_REQUEST: "2",
+  TWILIO_MAX_CALLS_PER_REQUEST: "6",
 });
-afterAll(async () => {
-  await gateway.close();
-  await fake.stop();
-});
-beforeEach(() => fake.reset());
 
 describe("the Twilio calls of one GraphQL request", () => {
   it("run at most TWILIO_CONCURRENCY_PER_REQUEST at a time", async () => {

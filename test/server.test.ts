@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeTwilio } from "./support/fake-twilio.js";
-import { startTestGateway, type TestGateway } from "./support/gateway.js";
+import { startTestGateway, useGatewayOnFakeTwilio } from "./support/gateway.js";
 
 const fake = new FakeTwilio();
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  await fake.start();
-  gateway = await startTestGateway(fake.url);
-});
-afterAll(async () => {
-  await gateway.close();
-  await fake.stop();
-});
+const gateway = useGatewayOnFakeTwilio(fake);
 
 function post(body: string, contentType = "application/json") {
   return fetch(gateway.graphqlUrl, {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeTwilio } from "../support/fake-twilio.js";
-import { ACCOUNT_SID, startTestGateway, type TestGateway } from "../support/gateway.js";
+import { ACCOUNT_SID, useGatewayOnFakeTwilio } from "../support/gateway.js";
 
 const CF = "CF" + "1".repeat(32);
 const KS = "KS" + "2".repeat(32);
@@ -32,17 +32,8 @@ function listAnswer(request: { url: string }) {
 }
 
 const fake = new FakeTwilio();
-let gateway: TestGateway;
-beforeAll(async () => {
-  await fake.start();
-  fake.setFallback((request) => ({ status: 200, body: listAnswer(request) }));
-  gateway = await startTestGateway(fake.url);
-});
-afterAll(async () => {
-  await gateway.close();
-  await fake.stop();
-});
-beforeEach(() => fake.reset());
+fake.setFallback((request) => ({ status: 200, body: listAnswer(request) }));
+const gateway = useGatewayOnFakeTwilio(fake);
 
 const ENTITIES = `query($representations: [_Any!]!) {
   _entities(representations: $representations) {

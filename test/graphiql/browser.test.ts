@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config/config.js";
 import { silentLogger } from "../../src/logging/logger.js";
@@ -12,6 +12,8 @@ import { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN } from "../../src/simulator
 // Debian's package; CI installs it (`apt-get install -y chromium`) when it is missing.
 const CHROMIUM = "/usr/bin/chromium";
 const haveChromium = existsSync(CHROMIUM);
+// In CI a missing browser is a failure, not a reason to skip.
+if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: install chromium`);
 const SCREENSHOT = fileURLToPath(new URL("../../test-output/graphiql.png", import.meta.url));
 
 /** CodeMirror 5, which GraphiQL 4 uses, keeps its editor object on the wrapper element. */
@@ -57,6 +59,16 @@ describe.skipIf(!haveChromium)(
         if (message.type() === "error") consoleErrors.push(message.text());
       });
       page.on("pageerror", (error) => consoleErrors.push(`page error: ${error.message}`));
+    });
+
+    // Each test starts from GraphiQL's first visit: no tabs remembered from another test.
+    beforeEach(async () => {
+      await page.goto(`${app.gateway.url}/health`);
+      await page.evaluate(() =>
+        (globalThis as unknown as { localStorage: { clear(): void } }).localStorage.clear(),
+      );
+      requests.length = 0;
+      consoleErrors.length = 0;
     });
 
     afterAll(async () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
-import { ACCOUNT_SID, startTestGateway, type TestGateway } from "../support/gateway.js";
+import { ACCOUNT_SID, useGatewayOnFakeTwilio } from "../support/gateway.js";
 
 const CF = "CF" + "a".repeat(32);
 const CA = (n: number) => "CA" + n.toString(16).padStart(32, "0");
@@ -23,16 +23,7 @@ function participant(callSid: string, extra: Record<string, unknown> = {}) {
 }
 
 const fake = new FakeTwilio();
-let gateway: TestGateway;
-beforeAll(async () => {
-  await fake.start();
-  gateway = await startTestGateway(fake.url);
-});
-afterAll(async () => {
-  await gateway.close();
-  await fake.stop();
-});
-beforeEach(() => fake.reset());
+const gateway = useGatewayOnFakeTwilio(fake);
 
 describe("conference participant lifecycle on the wire", () => {
   it("updates with every parameter in Twilio's order", async () => {

@@ -1,12 +1,11 @@
 import { Kind, type ObjectTypeDefinitionNode, parse, print } from "graphql";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
 import {
   ACCOUNT_SID,
   AUTH_TOKEN,
   type GraphQLResult,
-  startTestGateway,
-  type TestGateway,
+  useGatewayOnFakeTwilio,
 } from "../support/gateway.js";
 import { checkedInOperation } from "../support/operations.js";
 
@@ -66,15 +65,7 @@ function page(sids: string[], nextPageUrl: string | null, extra: Record<string, 
 const BASIC = "Basic " + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64");
 
 const fake = new FakeTwilio();
-let gateway: TestGateway;
-beforeAll(async () => {
-  await fake.start();
-  gateway = await startTestGateway(fake.url);
-});
-afterAll(async () => {
-  await gateway.close();
-  await fake.stop();
-});
+const gateway = useGatewayOnFakeTwilio(fake);
 beforeEach(() => {
   fake.reset();
   fake.setFallback({ status: 500, body: "no answer queued" });

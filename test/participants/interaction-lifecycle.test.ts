@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { FakeTwilio, twilioError, type CapturedRequest } from "../support/fake-twilio.js";
-import { ACCOUNT_SID, AUTH_TOKEN, startTestGateway, type TestGateway } from "../support/gateway.js";
+import { ACCOUNT_SID, AUTH_TOKEN, useGatewayOnFakeTwilio } from "../support/gateway.js";
 import { checkedInOperation } from "../support/operations.js";
 
 const KD = "KD" + "a".repeat(32);
@@ -70,15 +70,7 @@ const representation = (channelSid: string, sid: string) => ({
 });
 
 const fake = new FakeTwilio();
-let gateway: TestGateway;
-beforeAll(async () => {
-  await fake.start();
-  gateway = await startTestGateway(fake.url, { TWILIO_TIMEOUT_MS: "300" });
-});
-afterAll(async () => {
-  await gateway.close();
-  await fake.stop();
-});
+const gateway = useGatewayOnFakeTwilio(fake, { TWILIO_TIMEOUT_MS: "300" });
 beforeEach(() => {
   fake.reset();
   fake.setFallback({ status: 500, body: "no answer queued" });

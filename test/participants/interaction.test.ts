@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
-import { ACCOUNT_SID, AUTH_TOKEN, startTestGateway, type TestGateway } from "../support/gateway.js";
+import { ACCOUNT_SID, AUTH_TOKEN, useGatewayOnFakeTwilio } from "../support/gateway.js";
 import { checkedInOperation } from "../support/operations.js";
 import { itHandlesUpstreamFailures } from "../support/upstream-failures.js";
 
@@ -41,17 +41,7 @@ const MINIMAL_INPUT = {
 };
 
 const fake = new FakeTwilio();
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  await fake.start();
-  gateway = await startTestGateway(fake.url, { TWILIO_TIMEOUT_MS: "300" });
-});
-afterAll(async () => {
-  await gateway.close();
-  await fake.stop();
-});
-beforeEach(() => fake.reset());
+const gateway = useGatewayOnFakeTwilio(fake, { TWILIO_TIMEOUT_MS: "300" });
 
 describe("addInteractionParticipant", () => {
   it("sends every parameter exactly as twilio-node does and maps Twilio's 200 answer", async () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { InputValidationError } from "../../src/errors/gateway-errors.js";
 import { AddParticipantInput } from "../../src/participants/unified/add-participant.js";
 import { assertValid } from "../../src/validation/rules.js";
 import { type CapturedRequest, FakeTwilio } from "../support/fake-twilio.js";
-import { ACCOUNT_SID, startTestGateway, type TestGateway } from "../support/gateway.js";
+import { ACCOUNT_SID, useGatewayOnFakeTwilio } from "../support/gateway.js";
 
 /** The checked-in operation that frontends use. */
 const ADD = readFileSync(
@@ -188,17 +188,7 @@ function upstream(request: CapturedRequest) {
 }
 
 const fake = new FakeTwilio();
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  await fake.start();
-  gateway = await startTestGateway(fake.url);
-});
-afterAll(async () => {
-  await gateway.close();
-  await fake.stop();
-});
-beforeEach(() => fake.reset());
+const gateway = useGatewayOnFakeTwilio(fake);
 
 describe("addParticipant", () => {
   it.each(CASES)(

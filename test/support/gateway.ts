@@ -1,10 +1,15 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
-import { loadConfig } from "../../src/config/config.js";
-import { createLogger } from "../../src/logging/logger.js";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config/config.js";
 import { buildGatewaySchema } from "../../src/gateway/schema.js";
 import type { RunningGateway } from "../../src/http/server.js";
+import { createLogger } from "../../src/logging/logger.js";
+import type { FakeTwilio } from "./fake-twilio.js";
+import { type GraphQLResult, postGraphQL } from "./graphql.js";
+
+export type { GraphQLResult } from "./graphql.js";
 
 export const ACCOUNT_SID = "AC" + "0123456789abcdef".repeat(2);
 export const AUTH_TOKEN = "test-auth-token-not-real-0001";
@@ -14,16 +19,6 @@ let schema: Promise<GraphQLSchema> | undefined;
 export function sharedSchema(): Promise<GraphQLSchema> {
   schema ??= buildGatewaySchema();
   return schema;
-}
-
-export interface GraphQLResult<T = Record<string, unknown>> {
-  status: number;
-  data?: T | null;
-  errors?: Array<{
-    message: string;
-    path?: Array<string | number>;
-    extensions?: Record<string, unknown> & { code?: string; field?: string };
-  }>;
 }
 
 export interface TestGateway extends RunningGateway {
@@ -37,7 +32,7 @@ export interface TestGateway extends RunningGateway {
 
 /**
  * Starts the real gateway on an ephemeral loopback port, with every Twilio product pointed at
- * `twilioUrl` and configuration read through the same `loadConfig` as production.
+ * `twilioUrl`, through `startApp` and `loadConfig` exactly as production starts it.
  */
 export async function startTestGateway(
   twilioUrl: string,
@@ -57,19 +52,51 @@ export async function startTestGateway(
   const logLines: string[] = [];
   const logger = createLogger("debug", { write: (line: string) => logLines.push(line.trimEnd()) });
   const app = await startApp(config, logger, { schema: sharedSchema() });
-  const gateway = app.gateway;
   return {
-    ...gateway,
+    url: app.gateway.url,
+    graphqlUrl: app.gateway.graphqlUrl,
     close: app.close,
     logLines,
-    async graphql(query, variables, headers) {
-      const response = await fetch(gateway.graphqlUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
+    graphql: (query, variables, headers) =>
+      postGraphQL(app.gateway.graphqlUrl, query, variables, headers),
+  };
+}
+
+/**
+ * The usual test file's setup: `fake` is started and a gateway pointed at it before the file's
+ * tests, both stopped after them, and the fake's record and queued answers cleared before each
+ * test so that tests do not depend on their order. The returned gateway is usable inside tests.
+ */
+export function useGatewayOnFakeTwilio(
+  fake: FakeTwilio,
+  env: Record<string, string> = {},
+): TestGateway {
+  let running: TestGateway | undefined;
+  beforeAll(async () => {
+    await fake.start();
+    running = await startTestGateway(fake.url, env);
+  });
+  afterAll(async () => {
+    await running?.close();
+    await fake.stop();
+  });
+  beforeEach(() => fake.reset());
+  const gateway = (): TestGateway => {
+    if (!running) throw new Error("the test gateway only runs inside tests");
+    return running;
+  };
+  return {
+    get url() {
+      return gateway().url;
     },
+    get graphqlUrl() {
+      return gateway().graphqlUrl;
+    },
+    get logLines() {
+      return gateway().logLines;
+    },
+    close: (graceMs) => gateway().close(graceMs),
+    graphql: (query, variables, headers) => gateway().graphql(query, variables, headers),
   };
 }
 

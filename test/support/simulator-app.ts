@@ -1,12 +1,8 @@
 import { afterAll, beforeAll } from "vitest";
+import { type GraphQLResult, postGraphQL } from "./graphql.js";
 import { type RunningApp, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config/config.js";
 import { silentLogger } from "../../src/logging/logger.js";
-
-export interface SimulatorResult<T> {
-  data?: T | null;
-  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
-}
 
 export interface SimulatorApp {
   /** Available once the suite's beforeAll has run. */
@@ -15,7 +11,7 @@ export interface SimulatorApp {
     query: string,
     variables?: object,
     headers?: Record<string, string>,
-  ): Promise<SimulatorResult<T>>;
+  ): Promise<Omit<GraphQLResult<T>, "status">>;
 }
 
 /**
@@ -37,13 +33,15 @@ export function useSimulatorApp(): SimulatorApp {
     get app() {
       return app();
     },
+    // The answer's body alone, as a client library hands it over.
     async graphql<T>(query: string, variables?: object, headers?: Record<string, string>) {
-      const response = await fetch(app().gateway.graphqlUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as SimulatorResult<T>;
+      const { status: _status, ...body } = await postGraphQL<T>(
+        app().gateway.graphqlUrl,
+        query,
+        variables,
+        headers,
+      );
+      return body;
     },
   };
 }

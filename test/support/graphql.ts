@@ -1,0 +1,25 @@
+/** A GraphQL answer as a test reads it, with the HTTP status. */
+export interface GraphQLResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{
+    message: string;
+    path?: Array<string | number>;
+    extensions?: Record<string, unknown> & { code?: string; field?: string };
+  }>;
+}
+
+/** The one way tests send GraphQL over HTTP: a JSON POST, as a browser app or a router would. */
+export async function postGraphQL<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables?: object,
+  headers?: Record<string, string>,
+): Promise<GraphQLResult<T>> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as object) };
+}
