@@ -34,7 +34,7 @@ async function warmUp(targets, fake, options, log) {
       }
     }
     // Its cut-off requests must land before another target is measured.
-    await settledCounts(target, fake, 0);
+    await settledCounts([target, fake], fake, 0);
   }
 }
 
@@ -61,7 +61,7 @@ export async function runMatrix({ targets, fake, options, log }) {
             const verdict = cell.valid ? "" : ` INVALID: ${cell.problems.join("; ")}`;
             log(
               `round ${round} ${latencyMs} ms ${connections} conns ${scenario.id} ${target.name}: ` +
-                `${cell.reqPerSec.toFixed(0)} req/s, p99 ${cell.p99Ms} ms${verdict}`,
+                `${cell.reqPerSec.toFixed(0)} req/s, p99 ${cell.p99Ms.toFixed(1)} ms${verdict}`,
             );
           }
         }

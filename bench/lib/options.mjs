@@ -4,15 +4,15 @@ import { parseArgs } from "node:util";
 import { LOAD_SCENARIOS } from "./scenarios.mjs";
 
 const USAGE = `Usage: npm run bench -- [options]
-  --quick               smoke run: 1 round, 32 connections, 1 s cells, no per-cell warm-up
-  --duration <s>        measured seconds per cell (default 3)
-  --warmup <s>          warm-up seconds before each cell (default 0.5)
+  --quick               smoke run: 1 round, 32 connections, 0.75 s cells, no per-cell warm-up
+  --duration <s>        measured seconds per cell (default 2.5)
+  --warmup <s>          warm-up seconds before each cell's window (default 1)
   --rounds <n>          rounds over the whole matrix; figures are medians (default 3)
   --latencies <ms,…>    fake Twilio answer latencies (default 0,20)
   --connections <n,…>   concurrent connections (default 32,256)
   --scenarios <id,…>    add,list,entities (default all)
   --features <profile>  none (default) | all: add a gateway run as an operator would configure it
-  --probe <n>           sequential request pairs for the _entities latency probe (default 40)
+  --probe <n>           sequential request pairs for the _entities latency probe (default 30)
   --pin                 pin targets to CPU 1, load generator and fake Twilio to CPU 0 (taskset)
   --soak                soak the gateway alone instead: fixed documents, RSS every 10 s
   --soak-minutes <m>    soak length (default 5)
@@ -58,8 +58,8 @@ export function parseOptions(argv) {
   const quick = values.quick;
   return {
     quick,
-    seconds: Number(values.duration ?? (quick ? 1 : 3)),
-    warmupSeconds: Number(values.warmup ?? (quick ? 0 : 0.5)),
+    seconds: Number(values.duration ?? (quick ? 0.75 : 2.5)),
+    warmupSeconds: Number(values.warmup ?? (quick ? 0 : 1)),
     /** Once per target and scenario before round 1: JIT, caches and connection pools. */
     initialWarmupSeconds: quick ? 0.5 : 2,
     rounds: Number(values.rounds ?? (quick ? 1 : 3)),
@@ -67,7 +67,7 @@ export function parseOptions(argv) {
     connections: numbers(values.connections ?? (quick ? "32" : "32,256"), "connections"),
     scenarios,
     features: values.features,
-    probeRequests: Number(values.probe ?? (quick ? 10 : 40)),
+    probeRequests: Number(values.probe ?? (quick ? 8 : 30)),
     pin: values.pin,
     soak: values.soak,
     soakMinutes: Number(values["soak-minutes"]),

@@ -3,6 +3,8 @@
 // pass/fail, a table for the terminal and the same as markdown, and the files in results/.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { DISTINCT_ENTITIES } from "./fixtures.mjs";
+import { LOAD_SCENARIOS } from "./scenarios.mjs";
 import { median } from "./stats.mjs";
 
 const GATEWAYS = ["gateway", "gateway+all"];
@@ -109,14 +111,14 @@ export function evaluateTargets(rows, probeRows, soak) {
         results.push(check(name, g.p99Ms - f.p99Ms <= 3, `${(g.p99Ms - f.p99Ms).toFixed(1)} ms`));
     }
     const probes = probeRows.filter((p) => p.target === gateway);
-    const readsName = `${gateway}: _entities makes 10 upstream reads per request`;
+    const readsName = `${gateway}: _entities makes ${DISTINCT_ENTITIES} upstream reads per request`;
     if (probes.length === 0) results.push(check(readsName, null, "not in this run"));
     else {
       const reads = probes.map((p) => p.readsPerEntities);
       results.push(
         check(
           readsName,
-          reads.every((r) => r === 10),
+          reads.every((r) => r === DISTINCT_ENTITIES),
           `${[...new Set(reads)].join(", ")} reads`,
         ),
       );
@@ -148,17 +150,16 @@ export function evaluateTargets(rows, probeRows, soak) {
 
 const fixed = (digits) => (n) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
 const times = (n) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : "");
-const SCENARIO_TITLES = { add: "add", list: "list 20", entities: "_entities 20/10" };
+const SCENARIO_LABELS = Object.fromEntries(LOAD_SCENARIOS.map((s) => [s.id, s.label]));
 
 const COLUMNS = [
   ["upstream", (r) => `${r.latencyMs} ms`],
   ["conns", (r) => String(r.connections)],
-  ["scenario", (r) => SCENARIO_TITLES[r.scenario] ?? r.scenario],
+  ["scenario", (r) => SCENARIO_LABELS[r.scenario] ?? r.scenario],
   ["target", (r) => r.target],
   ["req/s", (r) => fixed(0)(r.reqPerSec)],
-  // autocannon records whole milliseconds.
-  ["p50 ms", (r) => fixed(0)(r.p50Ms)],
-  ["p99 ms", (r) => fixed(0)(r.p99Ms)],
+  ["p50 ms", (r) => fixed(1)(r.p50Ms)],
+  ["p99 ms", (r) => fixed(1)(r.p99Ms)],
   ["CPU µs/req", (r) => fixed(0)(r.cpuUsPerRequest)],
   ["RSS MB", (r) => fixed(0)(r.rssMb)],
   ["up/req", (r) => fixed(r.valid ? 0 : 1)(r.upstreamPerRequest)],

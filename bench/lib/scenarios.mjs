@@ -4,6 +4,7 @@
 import {
   ADD_INPUT,
   CONFERENCE_SID,
+  DISTINCT_ENTITIES,
   ENTITY_KEYS,
   LIST_PAGE_SIZE,
   SINGLE_CALL_SID,
@@ -46,7 +47,8 @@ function knownParticipant(callSid) {
 
 export const addParticipant = {
   id: "add",
-  title: "addConferenceParticipant",
+  /** What the report calls it. */
+  label: "add",
   mutation: true,
   upstream: { kind: "create", perRequest: () => 1 },
   request(target) {
@@ -83,7 +85,7 @@ export const addParticipant = {
 
 export const listParticipants = {
   id: "list",
-  title: `conferenceParticipants(first: ${LIST_PAGE_SIZE})`,
+  label: `list ${LIST_PAGE_SIZE}`,
   mutation: false,
   upstream: { kind: "list", perRequest: () => 1 },
   request(target) {
@@ -120,7 +122,7 @@ export const listParticipants = {
 
 export const entities = {
   id: "entities",
-  title: `_entities(${ENTITY_KEYS.length} refs, ${new Set(ENTITY_KEYS.map((k) => k.callSid)).size} distinct)`,
+  label: `_entities ${ENTITY_KEYS.length}/${DISTINCT_ENTITIES}`,
   mutation: false,
   upstream: { kind: "fetch", perRequest: (target) => target.entityFetchesPerRequest },
   request(target) {
@@ -158,7 +160,7 @@ export const entities = {
 /** Not a load scenario: the single read `_entities`' latency is compared with. */
 export const oneParticipant = {
   id: "one",
-  title: "conferenceParticipant (one fetch)",
+  label: "one fetch",
   mutation: false,
   upstream: { kind: "fetch", perRequest: () => 1 },
   request(target) {

@@ -3,7 +3,7 @@
 // leak (per-request state kept, caches without bounds); the growth is judged against the RSS
 // at the end of the warm-up, and any failed answer or missing upstream work is reported.
 import autocannon from "autocannon";
-import { answerChecker, cannonRequest, summarizeRun } from "./load.mjs";
+import { answerChecker, cannonRequest, runOutcome } from "./load.mjs";
 import { LOAD_SCENARIOS } from "./scenarios.mjs";
 import { median } from "./stats.mjs";
 import { hitsBetween, settledCounts, upstreamProblems } from "./upstream-check.mjs";
@@ -36,7 +36,7 @@ export async function runSoak({ target, fake, minutes, latencyMs, log }) {
     samples.push({ seconds: Math.round((Date.now() - started) / 1000), rssMb });
     log(`soak ${samples.at(-1).seconds} s: RSS ${rssMb.toFixed(1)} MB`);
   };
-  const before = await settledCounts(target, fake, latencyMs);
+  const before = await settledCounts([target, fake], fake, latencyMs);
   const timer = setInterval(sample, SAMPLE_SECONDS * 1000);
   const result = await autocannon({
     url: new URL("/", target.url).href,
@@ -49,13 +49,13 @@ export async function runSoak({ target, fake, minutes, latencyMs, log }) {
   });
   clearInterval(timer);
   sample();
-  const hits = hitsBetween(before, await settledCounts(target, fake, latencyMs));
+  const hits = hitsBetween(before, await settledCounts([target, fake], fake, latencyMs));
 
   const combined = {
     failures: checkers.reduce((sum, c) => sum + c.failures, 0),
     samples: checkers.flatMap((c) => c.samples),
   };
-  const run = summarizeRun(result, combined);
+  const run = runOutcome(result, combined);
   // Each connection may have one request of each kind cut off at the end.
   const expected = {};
   for (const scenario of LOAD_SCENARIOS) {
@@ -79,8 +79,8 @@ export async function runSoak({ target, fake, minutes, latencyMs, log }) {
     connections: CONNECTIONS,
     latencyMs,
     completed: run.completed,
-    reqPerSec: run.reqPerSec,
-    p99Ms: run.p99Ms,
+    reqPerSec: result["2xx"] / result.duration,
+    p99Ms: result.latency.p99,
     answered,
     warmupSeconds,
     sampleSeconds: SAMPLE_SECONDS,

@@ -5,7 +5,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 const KINDS = ["create", "list", "fetch"];
 
 export function hitsBetween(before, after) {
-  return Object.fromEntries(Object.keys(after).map((key) => [key, after[key] - before[key]]));
+  return Object.fromEntries(
+    [...KINDS, "rejected", "total"].map((key) => [key, after[key] - before[key]]),
+  );
 }
 
 /**
@@ -31,8 +33,8 @@ export function upstreamProblems(hits, expected) {
 }
 
 /**
- * A quiet interval: long enough that a target still working gets CPU in it even on a crowded
- * machine, and during which it uses at most one clock tick (timers, GC).
+ * A quiet interval: long enough that a process still working gets CPU in it even on a crowded
+ * machine, and during which each process watched uses at most one clock tick (timers, GC).
  */
 const QUIET_MS = 150;
 const IDLE_CPU_SECONDS = 0.01;
@@ -41,20 +43,23 @@ const SETTLE_LIMIT_MS = 30_000;
 
 /**
  * The fake's counts once the requests a run left in flight are done: requests cut off when
- * autocannon stopped still run in the target and may still call Twilio. Done means no new
- * upstream hit and an idle target over one answer latency plus QUIET_MS.
+ * autocannon stopped still run in the target and may still call Twilio. Done means, over one
+ * answer latency plus QUIET_MS: no new upstream hit, none waiting in the fake, no connection
+ * to it half open, and every process watched (the target and the fake Twilio) idle.
  */
-export async function settledCounts(target, fake, latencyMs) {
+export async function settledCounts(processes, fake, latencyMs) {
   const deadline = Date.now() + SETTLE_LIMIT_MS;
+  const cpu = () => processes.map((p) => p.cpuSeconds());
   let counts = await fake.counts();
-  let cpu = target.cpuSeconds();
+  let used = cpu();
   while (Date.now() < deadline) {
     await sleep(latencyMs + QUIET_MS);
     const nextCounts = await fake.counts();
-    const nextCpu = target.cpuSeconds();
-    const quiet = nextCounts.total === counts.total && !(nextCpu - cpu > IDLE_CPU_SECONDS);
-    if (quiet) return nextCounts;
-    [counts, cpu] = [nextCounts, nextCpu];
+    const nextUsed = cpu();
+    const idle = nextUsed.every((seconds, i) => !(seconds - used[i] > IDLE_CPU_SECONDS));
+    const drained = nextCounts.inFlight === 0 && fake.handshakesPending() === 0;
+    if (idle && drained && nextCounts.total === counts.total) return nextCounts;
+    [counts, used] = [nextCounts, nextUsed];
   }
   return counts;
 }

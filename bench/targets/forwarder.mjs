@@ -160,7 +160,6 @@ const server = http.createServer(async (req, res) => {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
 });
-server.keepAliveTimeout = 60_000;
 server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? "127.0.0.1", () => {
   const { address, port } = server.address();
   process.stdout.write(`forwarder ready: http://${address}:${port}\n`);

@@ -3,7 +3,7 @@
 // that can be changed while it runs, and a count of every hit so the bench can tell a target
 // that did the upstream work from one that failed fast.
 //
-// Control routes (not counted): GET /__bench/counts, PUT /__bench/latency?ms=N,
+// Control routes (not counted): GET /__bench/counts (hits by kind, and in flight), PUT /__bench/latency?ms=N,
 // GET /__bench/last-create (the last create form, to check what a target put on the wire).
 // Env: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, FAKE_TWILIO_LATENCY_MS, PORT, HOST.
 import http from "node:http";
@@ -19,7 +19,8 @@ const expectedAuthorization =
   "Basic " + Buffer.from(`${accountSid}:${process.env.TWILIO_AUTH_TOKEN}`).toString("base64");
 let latencyMs = Number(process.env.FAKE_TWILIO_LATENCY_MS ?? 0);
 
-const counts = { create: 0, list: 0, fetch: 0, rejected: 0, total: 0 };
+/** Hits since start; `inFlight`: received and not yet answered (waiting out the latency). */
+const counts = { create: 0, list: 0, fetch: 0, rejected: 0, total: 0, inFlight: 0 };
 let lastCreateForm = "";
 let createdCalls = 0;
 
@@ -87,6 +88,7 @@ function twilioError(status, code, message) {
 
 function answer(res, status, text) {
   const send = () => {
+    counts.inFlight -= 1;
     res.writeHead(status, { "content-type": "application/json", "twilio-request-id": "RQbench" });
     res.end(text);
   };
@@ -107,6 +109,7 @@ function control(req, res, url) {
 
 function twilio(req, res, url, body) {
   counts.total += 1;
+  counts.inFlight += 1;
   if (req.headers.authorization !== expectedAuthorization) {
     counts.rejected += 1;
     return answer(res, 401, twilioError(401, 20003, "Authenticate"));
@@ -157,9 +160,18 @@ const server = http.createServer((req, res) => {
   req.on("data", (chunk) => (body += chunk));
   req.on("end", () => twilio(req, res, url, body));
 });
-// Targets keep connections open between cells; Node's 5 s default would close them mid-run.
-server.keepAliveTimeout = 60_000;
-server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? "127.0.0.1", () => {
+// Never close an idle connection: a target's pool sits idle while the others are measured, and
+// a close racing its next request on that socket is an ECONNRESET the target did not cause.
+server.keepAliveTimeout = 0;
+// A target may open thousands of connections at once (256 clients × 10 reads); with Node's
+// default backlog of 511 the kernel drops handshakes and the client retries a second later.
+// The kernel caps this at net.core.somaxconn.
+const listen = {
+  port: Number(process.env.PORT ?? 0),
+  host: process.env.HOST ?? "127.0.0.1",
+  backlog: 65_535,
+};
+server.listen(listen, () => {
   const { address, port } = server.address();
   process.stdout.write(`fake-twilio ready: http://${address}:${port}\n`);
 });
