@@ -5,7 +5,7 @@ import { LOAD_SCENARIOS } from "./scenarios.mjs";
 
 const USAGE = `Usage: npm run bench -- [options]
   --quick               smoke run: 1 round, 32 connections, 0.75 s cells, no per-cell warm-up
-  --duration <s>        measured seconds per cell (default 2.5)
+  --duration <s>        measured seconds per cell (default 2)
   --warmup <s>          warm-up seconds before each cell's window (default 1)
   --rounds <n>          rounds over the whole matrix; figures are medians (default 3)
   --latencies <ms,…>    fake Twilio answer latencies (default 0,20)
@@ -58,7 +58,7 @@ export function parseOptions(argv) {
   const quick = values.quick;
   return {
     quick,
-    seconds: Number(values.duration ?? (quick ? 0.75 : 2.5)),
+    seconds: Number(values.duration ?? (quick ? 0.75 : 2)),
     warmupSeconds: Number(values.warmup ?? (quick ? 0 : 1)),
     /** Once per target and scenario before round 1: JIT, caches and connection pools. */
     initialWarmupSeconds: quick ? 0.5 : 2,
