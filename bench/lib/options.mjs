@@ -1,0 +1,76 @@
+// The command line, turned into a plan. Defaults keep a full run around 6–8 minutes on two
+// cores; --quick is a smoke run of well under a minute.
+import { parseArgs } from "node:util";
+import { LOAD_SCENARIOS } from "./scenarios.mjs";
+
+const USAGE = `Usage: npm run bench -- [options]
+  --quick               smoke run: 1 round, 32 connections, 0.75 s cells, no per-cell warm-up
+  --duration <s>        measured seconds per cell (default 2)
+  --warmup <s>          warm-up seconds before each cell's window (default 1)
+  --rounds <n>          rounds over the whole matrix; figures are medians (default 3)
+  --latencies <ms,…>    fake Twilio answer latencies (default 0,20)
+  --connections <n,…>   concurrent connections (default 32,256)
+  --scenarios <id,…>    add,list,entities (default all)
+  --features <profile>  none (default) | all: add a gateway run as an operator would configure it
+  --probe <n>           sequential request pairs for the _entities latency probe (default 30)
+  --pin                 pin targets to CPU 1, load generator and fake Twilio to CPU 0 (taskset)
+  --soak                soak the gateway alone instead: fixed documents, RSS every 10 s
+  --soak-minutes <m>    soak length (default 5)
+  --out <dir>           where results go (default bench/results)`;
+
+function numbers(text, name) {
+  const list = text.split(",").map(Number);
+  if (list.some((n) => !Number.isFinite(n) || n < 0))
+    throw new Error(`--${name}: ${text}?\n${USAGE}`);
+  return list;
+}
+
+export function parseOptions(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: "boolean", default: false },
+      duration: { type: "string" },
+      warmup: { type: "string" },
+      rounds: { type: "string" },
+      latencies: { type: "string", default: "0,20" },
+      connections: { type: "string" },
+      scenarios: { type: "string", default: LOAD_SCENARIOS.map((s) => s.id).join(",") },
+      features: { type: "string", default: "none" },
+      probe: { type: "string" },
+      pin: { type: "boolean", default: false },
+      soak: { type: "boolean", default: false },
+      "soak-minutes": { type: "string", default: "5" },
+      out: { type: "string", default: new URL("../results", import.meta.url).pathname },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (!["none", "all"].includes(values.features)) throw new Error(`--features none|all\n${USAGE}`);
+  const scenarios = values.scenarios.split(",").map((id) => {
+    const scenario = LOAD_SCENARIOS.find((s) => s.id === id);
+    if (!scenario) throw new Error(`--scenarios: no scenario "${id}"\n${USAGE}`);
+    return scenario;
+  });
+  const quick = values.quick;
+  return {
+    quick,
+    seconds: Number(values.duration ?? (quick ? 0.75 : 2)),
+    warmupSeconds: Number(values.warmup ?? (quick ? 0 : 1)),
+    /** Once per target and scenario before round 1: JIT, caches and connection pools. */
+    initialWarmupSeconds: quick ? 0.5 : 2,
+    rounds: Number(values.rounds ?? (quick ? 1 : 3)),
+    latencies: numbers(values.latencies, "latencies"),
+    connections: numbers(values.connections ?? (quick ? "32" : "32,256"), "connections"),
+    scenarios,
+    features: values.features,
+    probeRequests: Number(values.probe ?? (quick ? 8 : 30)),
+    pin: values.pin,
+    soak: values.soak,
+    soakMinutes: Number(values["soak-minutes"]),
+    outDir: values.out,
+  };
+}
