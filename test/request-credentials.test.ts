@@ -16,7 +16,7 @@ let gateway: TestGateway;
 beforeAll(async () => {
   await fake.start();
   fake.setFallback({ status: 200, body: { call_sid: CA, conference_sid: CF } });
-  gateway = await startTestGateway(fake.url);
+  gateway = await startTestGateway(fake.url, { TWILIO_REQUEST_CREDENTIALS: "true" });
 });
 afterAll(async () => {
   await gateway.close();

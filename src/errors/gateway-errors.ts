@@ -8,6 +8,8 @@ export const ErrorCode = {
   UpstreamUnavailable: "UPSTREAM_UNAVAILABLE",
   NotConfigured: "TWILIO_NOT_CONFIGURED",
   Unauthenticated: "UNAUTHENTICATED",
+  Forbidden: "FORBIDDEN",
+  RateLimited: "RATE_LIMITED",
   NotFound: "NOT_FOUND",
   TooManyTwilioCalls: "TOO_MANY_TWILIO_CALLS",
   InternalServerError: "INTERNAL_SERVER_ERROR",
@@ -85,6 +87,23 @@ export class NotConfiguredError extends GraphQLError {
 export class UnauthenticatedError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } } });
+  }
+}
+
+/** The caller is known but may not do this (act for that Twilio account): nothing was sent. */
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.Forbidden } });
+  }
+}
+
+/** The caller's Twilio writes are over `TWILIO_WRITE_RATE_LIMIT`: nothing was sent. */
+export class RateLimitedError extends GraphQLError {
+  constructor(retryAfterMs: number) {
+    super(
+      `Too many Twilio writes (TWILIO_WRITE_RATE_LIMIT): nothing was sent; retry in ${retryAfterMs} ms`,
+      { extensions: { code: ErrorCode.RateLimited, retryAfterMs } },
+    );
   }
 }
 

@@ -6,9 +6,19 @@ import { GatewayMetrics } from "../../src/metrics/gateway-metrics.js";
 import { buildGatewaySchema } from "../../src/gateway/schema.js";
 import { type RunningGateway, startGatewayServer } from "../../src/http/server.js";
 import { TwilioClient } from "../../src/twilio/client.js";
+import { CANARY } from "./canaries.js";
 
 export const ACCOUNT_SID = "AC" + "0123456789abcdef".repeat(2);
-export const AUTH_TOKEN = "test-auth-token-not-real-0001";
+/** A canary: `findCanaries` finds it wherever it leaks. */
+export const AUTH_TOKEN = CANARY.authToken;
+
+/** Variables that turn access control on; without one, a test gateway runs open. */
+const ACCESS_CONTROL = [
+  "GATEWAY_API_KEYS",
+  "GATEWAY_API_KEYS_FILE",
+  "GATEWAY_JWT_SECRET",
+  "GATEWAY_JWKS_URL",
+];
 
 let schema: Promise<GraphQLSchema> | undefined;
 /** Building the schema is the slow part of start-up; every test gateway shares one. */
@@ -38,7 +48,8 @@ export interface TestGateway extends RunningGateway {
 
 /**
  * Starts the real gateway on an ephemeral loopback port, with every Twilio product pointed at
- * `twilioUrl` and configuration read through the same `loadConfig` as production.
+ * `twilioUrl` and configuration read through the same `loadConfig` as production. It runs
+ * open (`GATEWAY_AUTH=none`) unless `env` configures access control.
  */
 export async function startTestGateway(
   twilioUrl: string,
@@ -53,6 +64,7 @@ export async function startTestGateway(
     TWILIO_API_BASE_URL: twilioUrl,
     PORT: "0",
     TWILIO_MAX_RETRY_AFTER_MS: "2000",
+    ...(ACCESS_CONTROL.some((name) => name in env) ? {} : { GATEWAY_AUTH: "none" }),
     ...env,
   });
   const logLines: string[] = [];
