@@ -77,7 +77,8 @@ export class NotConfiguredError extends GraphQLError {
   constructor() {
     super(
       "No Twilio credentials are configured. Set TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN " +
-        "(or TWILIO_API_KEY with TWILIO_API_SECRET), or send an Authorization: Basic header.",
+        "(or TWILIO_API_KEY with TWILIO_API_SECRET), or send X-Twilio-Authorization: Basic " +
+        "credentials where the gateway takes them (TWILIO_REQUEST_CREDENTIALS).",
       { extensions: { code: ErrorCode.NotConfigured } },
     );
   }

@@ -19,19 +19,30 @@ interface Bucket {
   at: number;
 }
 
-/** Buckets with nobody behind them are dropped beyond this many; a full bucket is no bucket. */
+/**
+ * Beyond this many buckets, full ones (a full bucket is the same as none) are dropped, at most
+ * once a second so many active callers do not make every write pay for a sweep.
+ */
 const SWEEP_ABOVE = 10_000;
+const SWEEP_EVERY_MS = 1_000;
 
 /** This process's buckets: the limit holds per replica (see the Redis limiter for several). */
-export function memoryWriteRateLimiter(limit: WriteRateLimit): WriteRateLimiter {
+export function memoryWriteRateLimiter(
+  limit: WriteRateLimit,
+): WriteRateLimiter & { /** Callers it holds a bucket for. */ readonly size: number } {
   const perMs = limit.perSecond / 1000;
   const buckets = new Map<string, Bucket>();
+  let swept = 0;
   const current = (bucket: Bucket | undefined, now: number): number =>
     bucket ? Math.min(limit.burst, bucket.tokens + (now - bucket.at) * perMs) : limit.burst;
   return {
+    get size() {
+      return buckets.size;
+    },
     async take(principalId) {
       const now = performance.now();
-      if (buckets.size > SWEEP_ABOVE) {
+      if (buckets.size > SWEEP_ABOVE && now - swept > SWEEP_EVERY_MS) {
+        swept = now;
         for (const [id, bucket] of buckets) {
           if (current(bucket, now) >= limit.burst) buckets.delete(id);
         }
