@@ -3,18 +3,18 @@ import { UnauthenticatedError } from "../errors/gateway-errors.js";
 import { ANY_ACCOUNT, type Principal } from "./principal.js";
 
 /** How the gateway verifies bearer tokens: a shared secret or an issuer's published key set. */
-export type JwtOptions = (
-  | { /** HS256 */ secret: string; jwksUrl?: undefined }
-  | {
-      secret?: undefined;
-      /** Fetched and cached by jose; its keys are asymmetric. */ jwksUrl: string;
-    }
-) & {
+export type JwtOptions = JwtKeys & {
   /** When set, a token's `iss` must be exactly this. */
   issuer?: string;
   /** When set, a token's `aud` must name this. */
   audience?: string;
 };
+
+type JwtKeys =
+  // HS256 with a secret shared with the issuer.
+  | { secret: string; jwksUrl?: undefined }
+  // The issuer's key set, fetched and cached by jose: asymmetric keys only.
+  | { secret?: undefined; jwksUrl: string };
 
 /**
  * The claim listing the Twilio accounts (AC…, or `*` for any) a token's holder may act for
