@@ -10,7 +10,11 @@ let closed: TestGateway;
 
 beforeAll(async () => {
   await fake.start();
-  open = await startTestGateway(fake.url, { CORS_ORIGINS: "*" });
+  // `*` needs access control on live Twilio: every caller then holds a key of its own.
+  open = await startTestGateway(fake.url, {
+    CORS_ORIGINS: "*",
+    GATEWAY_API_KEYS: "cors-test-gateway-key-0001",
+  });
   listed = await startTestGateway(fake.url, { CORS_ORIGINS: `${APP}, https://admin.example.com` });
   closed = await startTestGateway(fake.url);
 });

@@ -13,7 +13,7 @@ const basic = (user: string, password: string) =>
 
 const fake = new FakeTwilio();
 fake.setFallback({ status: 200, body: { call_sid: CA, conference_sid: CF } });
-const gateway = useGatewayOnFakeTwilio(fake);
+const gateway = useGatewayOnFakeTwilio(fake, { TWILIO_REQUEST_CREDENTIALS: "true" });
 
 describe("a client's own Twilio credentials", () => {
   it("acts as the account in an Authorization: Basic header", async () => {

@@ -9,11 +9,20 @@ import type { GatewayCLISupergraphConfig } from "@graphql-hive/gateway";
 
 /**
  * Client headers a router drops unless told otherwise. Authorization carries the caller's
- * credentials (Twilio Basic credentials or a bearer token for the gateway); traceparent and
- * tracestate keep a trace in one piece; Idempotency-Key lets a retried add reach the gateway
- * with the key of the first attempt. X-Request-Id is forwarded by `requestId` below.
+ * credentials (a bearer token for the gateway, or Twilio Basic credentials on an open gateway);
+ * X-Twilio-Authorization and X-Twilio-Account-Sid carry a caller's own Twilio credentials next
+ * to its bearer token; traceparent and tracestate keep a trace in one piece; Idempotency-Key
+ * lets a retried add reach the gateway with the key of the first attempt. X-Request-Id is
+ * forwarded by `requestId` below.
  */
-const FORWARDED_HEADERS = ["authorization", "traceparent", "tracestate", "idempotency-key"];
+const FORWARDED_HEADERS = [
+  "authorization",
+  "x-twilio-authorization",
+  "x-twilio-account-sid",
+  "traceparent",
+  "tracestate",
+  "idempotency-key",
+];
 
 /** Interpolated by Hive per client connection: the caller's Authorization, or nothing. */
 const CALLER_AUTHORIZATION = "{context.headers.authorization}";

@@ -8,10 +8,29 @@ export interface Principal {
   readonly id: string;
   /**
    * Twilio accounts (AC…) this caller may name in `accountSid` besides the credentials' own;
-   * empty: only the credentials' own.
+   * empty: only the credentials' own; `ANY_ACCOUNT` among them: any.
    */
   readonly accountSids: readonly string[];
 }
 
+/** In `Principal.accountSids`: every account the credentials can reach (a parent account's subaccounts). */
+export const ANY_ACCOUNT = "*";
+
 /** The caller when the gateway runs open (simulator mode, or `GATEWAY_AUTH=none`). */
 export const ANONYMOUS: Principal = { id: "anonymous", accountSids: [] };
+
+/**
+ * Whether `principal` may act for `accountSid` with credentials of `ownAccountSid`. The one
+ * check every path uses (REST calls, live events), so the rule cannot drift between them.
+ */
+export function mayActFor(
+  principal: Principal,
+  accountSid: string,
+  ownAccountSid: string,
+): boolean {
+  return (
+    accountSid === ownAccountSid ||
+    principal.accountSids.includes(accountSid) ||
+    principal.accountSids.includes(ANY_ACCOUNT)
+  );
+}

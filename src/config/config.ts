@@ -1,6 +1,10 @@
+import { readFileSync } from "node:fs";
+import type { JwtOptions } from "../auth/jwt.js";
+import { ANY_ACCOUNT } from "../auth/principal.js";
 import { LOG_LEVELS, type LogLevel } from "../logging/logger.js";
 import type { TwilioCredentials, TwilioMode } from "../twilio/credentials.js";
 import { type BaseUrls, TwilioProduct, twilioHost } from "../twilio/products.js";
+import type { WriteRateLimit } from "../twilio/write-rate-limit.js";
 
 export interface Config {
   /** `simulator` runs an in-process fake Twilio; chosen when no credentials are configured. */
@@ -39,6 +43,30 @@ export interface Config {
    * so a load balancer stops sending before the listener closes.
    */
   shutdownDelayMs: number;
+
+  // Access control and limits: who may call, for which accounts, and how much one request may do.
+  /** `GATEWAY_AUTH=none`: run without access control on purpose (warned at every start). */
+  gatewayAuthNone: boolean;
+  /** `GATEWAY_API_KEYS` plus the keys in `GATEWAY_API_KEYS_FILE`: bearer keys, any of which lets a caller in. */
+  gatewayApiKeys: string[];
+  /** Bearer JWTs (`GATEWAY_JWT_SECRET` or `GATEWAY_JWKS_URL`, `GATEWAY_JWT_ISSUER`, `GATEWAY_JWT_AUDIENCE`). */
+  gatewayJwt: JwtOptions | undefined;
+  /**
+   * Accounts (AC…, or `*`) that API-key callers — or everyone, on an open gateway — may name in
+   * `accountSid` besides the credentials' own (`GATEWAY_ACCOUNT_SIDS`).
+   */
+  gatewayAccountSids: string[];
+  /** Whether a request may bring Twilio credentials of its own (`TWILIO_REQUEST_CREDENTIALS`). */
+  twilioRequestCredentials: boolean;
+  /** Per operation: mutation root fields, parser tokens, aliases, selection depth. */
+  graphqlMaxMutations: number;
+  graphqlMaxTokens: number;
+  graphqlMaxAliases: number;
+  graphqlMaxDepth: number;
+  /** Twilio writes per caller (`TWILIO_WRITE_RATE_LIMIT`, `TWILIO_WRITE_RATE_BURST`); none: unlimited. */
+  twilioWriteRateLimit: WriteRateLimit | undefined;
+  /** A Redis every replica shares (`REDIS_URL`): the write rate limit's buckets live there. */
+  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -135,11 +163,165 @@ export function loadConfig(env: Env = process.env): Config {
       problems,
     ),
     shutdownDelayMs: readInteger(read, "SHUTDOWN_DELAY_MS", 0, 0, 600_000, problems),
+    ...readAccessAndLimits(read, mode, problems),
   };
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
   }
   return config;
+}
+
+type Read = (name: string) => string | undefined;
+
+type AccessAndLimits = Pick<
+  Config,
+  | "gatewayAuthNone"
+  | "gatewayApiKeys"
+  | "gatewayJwt"
+  | "gatewayAccountSids"
+  | "twilioRequestCredentials"
+  | "graphqlMaxMutations"
+  | "graphqlMaxTokens"
+  | "graphqlMaxAliases"
+  | "graphqlMaxDepth"
+  | "twilioWriteRateLimit"
+  | "redisUrl"
+>;
+
+/** A key is sent as a bearer token (RFC 6750's token68), and must be hard to guess. */
+const API_KEY = /^[A-Za-z0-9._~+/=-]{16,}$/;
+const RATE = /^(\d+)\/(s|m|h)$/;
+const RATE_UNIT_SECONDS = { s: 1, m: 60, h: 3600 } as const;
+
+function readAccessAndLimits(read: Read, mode: TwilioMode, problems: string[]): AccessAndLimits {
+  const auth = read("GATEWAY_AUTH");
+  if (auth !== undefined && auth !== "none") {
+    problems.push(`GATEWAY_AUTH must be "none" or unset, got "${auth}"`);
+  }
+  const gatewayApiKeys = readApiKeys(read, problems);
+  const gatewayJwt = readJwt(read, problems);
+  if (auth === "none" && (gatewayApiKeys.length > 0 || gatewayJwt)) {
+    problems.push("GATEWAY_AUTH=none contradicts GATEWAY_API_KEYS / GATEWAY_JWT_*: choose one");
+  }
+  return {
+    gatewayAuthNone: auth === "none",
+    gatewayApiKeys,
+    gatewayJwt,
+    // On the embedded simulator nothing costs money: any account, and credentials of the
+    // caller's own (they can reach nothing but the simulator).
+    gatewayAccountSids: readAccountSids(
+      read("GATEWAY_ACCOUNT_SIDS") ?? (mode === "simulator" ? ANY_ACCOUNT : undefined),
+      problems,
+    ),
+    twilioRequestCredentials: readBoolean(
+      read,
+      "TWILIO_REQUEST_CREDENTIALS",
+      mode === "simulator",
+      problems,
+    ),
+    graphqlMaxMutations: readInteger(read, "GRAPHQL_MAX_MUTATIONS", 10, 1, 1_000, problems),
+    graphqlMaxTokens: readInteger(read, "GRAPHQL_MAX_TOKENS", 5_000, 100, 1_000_000, problems),
+    graphqlMaxAliases: readInteger(read, "GRAPHQL_MAX_ALIASES", 30, 0, 10_000, problems),
+    graphqlMaxDepth: readInteger(read, "GRAPHQL_MAX_DEPTH", 10, 2, 1_000, problems),
+    twilioWriteRateLimit: readWriteRateLimit(read, problems),
+    redisUrl: readRedisUrl(read("REDIS_URL"), problems),
+  };
+}
+
+/** Never echoes a key: a problem names the variable and what is wrong. */
+function readApiKeys(read: Read, problems: string[]): string[] {
+  const keys = (read("GATEWAY_API_KEYS") ?? "").split(",");
+  const file = read("GATEWAY_API_KEYS_FILE");
+  if (file !== undefined) {
+    try {
+      // One key a line; blank lines and # comments are skipped.
+      keys.push(
+        ...readFileSync(file, "utf8")
+          .split(/\r?\n/)
+          .filter((line) => !line.startsWith("#")),
+      );
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
+      problems.push(`GATEWAY_API_KEYS_FILE could not be read (${code})`);
+    }
+  }
+  const trimmed = keys.map((key) => key.trim()).filter(Boolean);
+  if (!trimmed.every((key) => API_KEY.test(key))) {
+    problems.push(
+      "GATEWAY_API_KEYS: every key must be at least 16 characters of letters, digits and -._~+/=",
+    );
+  }
+  return [...new Set(trimmed)];
+}
+
+function readJwt(read: Read, problems: string[]): JwtOptions | undefined {
+  const secret = read("GATEWAY_JWT_SECRET");
+  const jwksUrl = read("GATEWAY_JWKS_URL");
+  const issuer = read("GATEWAY_JWT_ISSUER");
+  const audience = read("GATEWAY_JWT_AUDIENCE");
+  if (secret !== undefined && jwksUrl !== undefined) {
+    problems.push("GATEWAY_JWT_SECRET and GATEWAY_JWKS_URL exclude each other: choose one");
+    return undefined;
+  }
+  if (secret !== undefined) {
+    // RFC 7518: an HS256 key at least as long as the hash.
+    if (secret.length < 32) problems.push("GATEWAY_JWT_SECRET must be at least 32 characters");
+    return { secret, issuer, audience };
+  }
+  if (jwksUrl !== undefined) {
+    if (!/^https?:\/\/[^\s]+$/.test(jwksUrl) || !URL.canParse(jwksUrl)) {
+      problems.push("GATEWAY_JWKS_URL must be an absolute http(s) URL");
+    }
+    return { jwksUrl, issuer, audience };
+  }
+  if (issuer !== undefined || audience !== undefined) {
+    problems.push(
+      "GATEWAY_JWT_ISSUER and GATEWAY_JWT_AUDIENCE need GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL",
+    );
+  }
+  return undefined;
+}
+
+function readAccountSids(value: string | undefined, problems: string[]): string[] {
+  const sids = (value ?? "")
+    .split(",")
+    .map((sid) => sid.trim())
+    .filter(Boolean);
+  if (!sids.every((sid) => sid === ANY_ACCOUNT || ACCOUNT_SID.test(sid))) {
+    problems.push('GATEWAY_ACCOUNT_SIDS must list Account SIDs (AC…) separated by commas, or "*"');
+  }
+  return sids;
+}
+
+function readWriteRateLimit(read: Read, problems: string[]): WriteRateLimit | undefined {
+  const value = read("TWILIO_WRITE_RATE_LIMIT");
+  const burstSet = read("TWILIO_WRITE_RATE_BURST") !== undefined;
+  if (value === undefined) {
+    if (burstSet) problems.push("TWILIO_WRITE_RATE_BURST needs TWILIO_WRITE_RATE_LIMIT");
+    return undefined;
+  }
+  const match = RATE.exec(value);
+  const count = Number(match?.[1] ?? 0);
+  if (!match || count < 1) {
+    problems.push(
+      `TWILIO_WRITE_RATE_LIMIT must be writes per second, minute or hour such as "5/s" or "100/m", got "${value}"`,
+    );
+    return undefined;
+  }
+  return {
+    perSecond: count / RATE_UNIT_SECONDS[match[2] as keyof typeof RATE_UNIT_SECONDS],
+    // By default a whole unit's writes may come at once: "100/m" allows 100 in one go.
+    burst: readInteger(read, "TWILIO_WRITE_RATE_BURST", count, 1, 1_000_000, problems),
+  };
+}
+
+/** Never echoed: the URL may carry Redis's password. */
+function readRedisUrl(value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^rediss?:\/\//.test(value) || !URL.canParse(value)) {
+    problems.push("REDIS_URL must be a redis:// or rediss:// URL");
+  }
+  return value;
 }
 
 function readCredentials(

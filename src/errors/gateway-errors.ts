@@ -8,6 +8,8 @@ export const ErrorCode = {
   UpstreamUnavailable: "UPSTREAM_UNAVAILABLE",
   NotConfigured: "TWILIO_NOT_CONFIGURED",
   Unauthenticated: "UNAUTHENTICATED",
+  Forbidden: "FORBIDDEN",
+  RateLimited: "RATE_LIMITED",
   NotFound: "NOT_FOUND",
   TooManyTwilioCalls: "TOO_MANY_TWILIO_CALLS",
   InternalServerError: "INTERNAL_SERVER_ERROR",
@@ -75,7 +77,8 @@ export class NotConfiguredError extends GraphQLError {
   constructor() {
     super(
       "No Twilio credentials are configured. Set TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN " +
-        "(or TWILIO_API_KEY with TWILIO_API_SECRET), or send an Authorization: Basic header.",
+        "(or TWILIO_API_KEY with TWILIO_API_SECRET), or send X-Twilio-Authorization: Basic " +
+        "credentials where the gateway takes them (TWILIO_REQUEST_CREDENTIALS).",
       { extensions: { code: ErrorCode.NotConfigured } },
     );
   }
@@ -85,6 +88,23 @@ export class NotConfiguredError extends GraphQLError {
 export class UnauthenticatedError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } } });
+  }
+}
+
+/** The caller is known but may not do this (act for that Twilio account): nothing was sent. */
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.Forbidden } });
+  }
+}
+
+/** The caller's Twilio writes are over `TWILIO_WRITE_RATE_LIMIT`: nothing was sent. */
+export class RateLimitedError extends GraphQLError {
+  constructor(retryAfterMs: number) {
+    super(
+      `Too many Twilio writes (TWILIO_WRITE_RATE_LIMIT): nothing was sent; retry in ${retryAfterMs} ms`,
+      { extensions: { code: ErrorCode.RateLimited, retryAfterMs } },
+    );
   }
 }
 

@@ -8,6 +8,7 @@ import type { GraphQLSchema } from "graphql";
 import type { GatewayContext } from "../graphql/context.js";
 import type { Logger } from "../logging/logger.js";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.js";
+import { type DocumentLimits, documentLimitOptions } from "./limits/document-limits.js";
 import { metricsPlugin } from "./plugins/metrics.js";
 import { createErrorFormatter, expandInputIssuesPlugin } from "./plugins/error-format.js";
 import { requestLogPlugin } from "./plugins/request-log.js";
@@ -17,6 +18,8 @@ export interface ApolloOptions {
   schema: GraphQLSchema;
   logger: Logger;
   introspection: boolean;
+  /** How large one document may be: refused with HTTP 400 before anything runs. */
+  limits: DocumentLimits;
   /** Counted by a plugin; without it nothing is counted. */
   metrics?: GatewayMetrics;
 }
@@ -26,6 +29,7 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
   const { schema, logger, introspection, metrics } = options;
   const apollo = new ApolloServer<GatewayContext>({
     schema,
+    ...documentLimitOptions(options.limits),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection,

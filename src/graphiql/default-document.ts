@@ -58,8 +58,11 @@ const HEADER = [
   "# Twilio simulator accepts. Press ▶ and pick one, or",
   "# put the cursor in one and press Ctrl-Enter.",
   "#",
-  '# To use your own Twilio account, add under "Headers":',
-  '#   {"Authorization": "Basic <base64 of SID:token>"}',
+  '# Where the gateway needs a key, add under "Headers":',
+  '#   {"Authorization": "Bearer <your gateway key>"}',
+  "# To act as your own Twilio account, where the gateway",
+  "# allows it, add",
+  '#   "X-Twilio-Authorization": "Basic <base64 of SID:token>"',
   '# (in the browser console: btoa("AC…:auth-token")).',
 ].join("\n");
 

@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
-import { ANONYMOUS } from "../auth/principal.js";
+import type { Authenticate } from "../auth/authenticate.js";
+import type { Principal } from "../auth/principal.js";
+import { ErrorCode, UnauthenticatedError } from "../errors/gateway-errors.js";
 import { createContext, type GatewayContext } from "../graphql/context.js";
 import type { Logger } from "../logging/logger.js";
 import type { Tracing } from "../tracing/tracing.js";
 import type { TwilioClient } from "../twilio/client.js";
 import type { TwilioCredentials, TwilioMode } from "../twilio/credentials.js";
 import { scopeToRequest } from "../twilio/request-scope.js";
+import type { WriteRateLimiter } from "../twilio/write-rate-limit.js";
 import { readBody, sendGraphQLError } from "./body.js";
 import { requestIdOf } from "./request-id.js";
 import { credentialsForRequest } from "./twilio-credentials.js";
@@ -16,8 +19,12 @@ export interface GraphQLRouteOptions {
   twilio: TwilioClient;
   logger: Logger;
   mode: TwilioMode;
-  /** The configured credentials; a request may bring its own. */
+  /** Who the caller is; throws UnauthenticatedError, answered with 401 before anything runs. */
+  authenticate: Authenticate;
+  /** The configured credentials; a request may bring its own when `requestCredentials`. */
   credentials: TwilioCredentials | undefined;
+  requestCredentials: boolean;
+  writeRateLimiter: WriteRateLimiter | undefined;
   twilioConcurrencyPerRequest: number;
   twilioMaxCallsPerRequest: number;
   tracing: Tracing;
@@ -29,6 +36,22 @@ export function graphqlRoute(options: GraphQLRouteOptions) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
+    // Who is calling, and as which Twilio account, is settled before the body is even read.
+    let principal: Principal;
+    let credentials: TwilioCredentials | undefined;
+    try {
+      principal = await options.authenticate({ headers: req.headers });
+      credentials = credentialsForRequest(
+        req.headers,
+        options.credentials,
+        options.requestCredentials,
+      );
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      logger.info({ requestId, reason: error.message }, "request refused: unauthenticated");
+      res.setHeader("www-authenticate", 'Bearer realm="participant-gateway"');
+      return sendGraphQLError(res, 401, error.message, ErrorCode.Unauthenticated);
+    }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
@@ -58,22 +81,23 @@ export function graphqlRoute(options: GraphQLRouteOptions) {
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
       context: async () => {
-        const credentials = credentialsForRequest(req.headers, options.credentials);
-        const requestLogger = logger.child({ requestId });
+        const requestLogger = logger.child({ requestId, principal: principal.id });
         const operationSpan = options.tracing.startOperationSpan(
           options.tracing.extractTraceContext(req.headers),
         );
         return createContext({
           requestId,
           mode,
-          principal: ANONYMOUS,
+          principal,
           hasCredentials: credentials !== undefined,
           logger: requestLogger,
           operationSpan,
           twilio: scopeToRequest(twilio, {
             credentials,
+            principal,
             maxConcurrent: options.twilioConcurrencyPerRequest,
             maxCalls: options.twilioMaxCallsPerRequest,
+            writeRateLimiter: options.writeRateLimiter,
             logger: requestLogger,
             trace: operationSpan.context,
           }),

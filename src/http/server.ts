@@ -8,6 +8,9 @@ import type { Logger } from "../logging/logger.js";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.js";
 import type { Tracing } from "../tracing/tracing.js";
 import type { TwilioClient } from "../twilio/client.js";
+import { redisWriteRateLimiter } from "../twilio/redis-write-rate-limit.js";
+import { memoryWriteRateLimiter, type WriteRateLimiter } from "../twilio/write-rate-limit.js";
+import { accessControl, type AccessControlConfig } from "./access-control.js";
 import { sendJson } from "./body.js";
 import { applyCors } from "./cors.js";
 import { drainOnClose } from "./drain.js";
@@ -31,7 +34,15 @@ export interface GatewayServerOptions {
     | "graphiql"
     | "shutdownGraceMs"
     | "shutdownDelayMs"
-  >;
+    | "twilioRequestCredentials"
+    | "graphqlMaxMutations"
+    | "graphqlMaxTokens"
+    | "graphqlMaxAliases"
+    | "graphqlMaxDepth"
+    | "twilioWriteRateLimit"
+    | "redisUrl"
+  > &
+    AccessControlConfig;
   logger: Logger;
   tracing: Tracing;
   /**
@@ -62,12 +73,21 @@ type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<vo
  */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
   const { schema, twilio, config, logger, metrics } = options;
+  // First: a gateway that must not start refuses before it opens anything.
+  const authenticate = accessControl(config, logger);
   const apollo = await startApollo({
     schema,
     logger,
     introspection: config.introspection,
+    limits: {
+      maxTokens: config.graphqlMaxTokens,
+      maxMutations: config.graphqlMaxMutations,
+      maxAliases: config.graphqlMaxAliases,
+      maxDepth: config.graphqlMaxDepth,
+    },
     metrics,
   });
+  const writeRateLimiter = writeRateLimiterFor(config, logger);
   const graphiql = config.graphiql ? createGraphiQLRoutes(logger) : undefined;
   const routes = new Map<string, Route>([
     [
@@ -77,7 +97,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         twilio,
         logger,
         mode: config.mode,
+        authenticate,
         credentials: config.credentials,
+        requestCredentials: config.twilioRequestCredentials,
+        writeRateLimiter,
         twilioConcurrencyPerRequest: config.twilioConcurrencyPerRequest,
         twilioMaxCallsPerRequest: config.twilioMaxCallsPerRequest,
         tracing: options.tracing,
@@ -123,8 +146,21 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     async close(graceMs = config.shutdownGraceMs) {
       const finished = await drain.close(graceMs);
       await apollo.stop();
+      await writeRateLimiter?.close();
       metrics?.close();
       return finished;
     },
   };
+}
+
+/** Per-caller buckets of Twilio writes: in Redis when replicas share one, else in this process. */
+function writeRateLimiterFor(
+  config: Pick<Config, "twilioWriteRateLimit" | "redisUrl">,
+  logger: Logger,
+): WriteRateLimiter | undefined {
+  const limit = config.twilioWriteRateLimit;
+  if (!limit) return undefined;
+  return config.redisUrl
+    ? redisWriteRateLimiter(limit, config.redisUrl, logger)
+    : memoryWriteRateLimiter(limit);
 }

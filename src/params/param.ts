@@ -2,7 +2,7 @@ import { Int } from "type-graphql";
 import { DateTimeScalar, JSONScalar } from "../graphql/scalars.js";
 import type { FormValue } from "../twilio/form.js";
 import type { JsonObject, JsonValue } from "../twilio/response-fields.js";
-import { jsonObject as isJsonObject } from "../validation/formats.js";
+import { jsonObject as isJsonObject, wellFormedText } from "../validation/formats.js";
 import type { FieldRule, ObjectRule } from "../validation/rules.js";
 
 /**
@@ -55,7 +55,7 @@ export interface NestedInput {
 
 export type ParamTable = Readonly<Record<string, Param>>;
 
-export const text: ValueKind<string> = { graphql: () => String };
+export const text: ValueKind<string> = { graphql: () => String, check: wellFormedText };
 export const int: ValueKind<number> = { graphql: () => Int };
 export const bool: ValueKind<boolean> = { graphql: () => Boolean };
 export const dateTime: ValueKind<Date> = { graphql: () => DateTimeScalar };

@@ -12,6 +12,15 @@ const APP = /^app:AP[0-9a-fA-F]{32}(\?.*)?$/;
 /** A channel address such as `whatsapp:+15551234567` or `messenger:1234`. */
 const CHANNEL_ADDRESS = /^[a-z][a-z0-9-]*:[^\s]+$/;
 
+/** A surrogate half without its partner: no UTF-8 for it, so it cannot be sent to Twilio. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Every text value: JSON lets a client send a lone surrogate, which no encoder can put on the wire. */
+export const wellFormedText: FieldRule = (value) =>
+  typeof value === "string" && LONE_SURROGATE.test(value)
+    ? "must be well-formed Unicode text (it holds a lone surrogate)"
+    : undefined;
+
 export function sid(prefix: string): FieldRule {
   const pattern = new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
   return (value) =>

@@ -135,7 +135,7 @@ describe.skipIf(routerUnavailable)(
           body: { call_sid: callSid, conference_sid: CF, muted: callSid === CA(2) },
         };
       });
-      participants = await startTestGateway(fake.url);
+      participants = await startTestGateway(fake.url, { TWILIO_REQUEST_CREDENTIALS: "true" });
       tickets = await startTicketsSubgraph();
       router = await startRouter({ subgraphs: subgraphs() });
     }, ROUTER_START_MS);

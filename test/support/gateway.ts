@@ -6,13 +6,23 @@ import { loadConfig } from "../../src/config/config.js";
 import { buildGatewaySchema } from "../../src/gateway/schema.js";
 import type { RunningGateway } from "../../src/http/server.js";
 import { createLogger } from "../../src/logging/logger.js";
+import { CANARY } from "./canaries.js";
 import type { FakeTwilio } from "./fake-twilio.js";
 import { type GraphQLResult, postGraphQL } from "./graphql.js";
 
 export type { GraphQLResult } from "./graphql.js";
 
 export const ACCOUNT_SID = "AC" + "0123456789abcdef".repeat(2);
-export const AUTH_TOKEN = "test-auth-token-not-real-0001";
+/** A canary: `findCanaries` finds it wherever it leaks. */
+export const AUTH_TOKEN = CANARY.authToken;
+
+/** Variables that turn access control on; without one, a test gateway runs open. */
+const ACCESS_CONTROL = [
+  "GATEWAY_API_KEYS",
+  "GATEWAY_API_KEYS_FILE",
+  "GATEWAY_JWT_SECRET",
+  "GATEWAY_JWKS_URL",
+];
 
 let schema: Promise<GraphQLSchema> | undefined;
 /** Building the schema is the slow part of start-up; every test gateway shares one. */
@@ -32,7 +42,8 @@ export interface TestGateway extends RunningGateway {
 
 /**
  * Starts the real gateway on an ephemeral loopback port, with every Twilio product pointed at
- * `twilioUrl`, through `startApp` and `loadConfig` exactly as production starts it.
+ * `twilioUrl`, through `startApp` and `loadConfig` exactly as production starts it. It runs
+ * open (`GATEWAY_AUTH=none`) unless `env` configures access control.
  */
 export async function startTestGateway(
   twilioUrl: string,
@@ -47,6 +58,7 @@ export async function startTestGateway(
     TWILIO_API_BASE_URL: twilioUrl,
     PORT: "0",
     TWILIO_MAX_RETRY_AFTER_MS: "2000",
+    ...(ACCESS_CONTROL.some((name) => name in env) ? {} : { GATEWAY_AUTH: "none" }),
     ...env,
   });
   const logLines: string[] = [];

@@ -18,6 +18,8 @@ const APOLLO_CODES = new Set([
 const VARIABLE_NAME = /^Variable "\$([^"]+)"/;
 const VALUE_PATH = / at "([^"]+)"$/;
 const MISSING_FIELD = /^Field "([^"]+)" of required type "[^"]+" was not provided\.$/;
+/** graphql-js's syntax errors end by quoting the offending token: a string may be a secret. */
+const QUOTED_STRING_TOKEN = /((?:found|Unexpected) (?:String|BlockString)) "[\s\S]*"\.$/;
 
 /**
  * Shapes every error sent to a client: known gateway errors keep their code and details,
@@ -41,7 +43,8 @@ export function createErrorFormatter(logger: Logger) {
       return { ...pick(formatted), extensions };
     }
     if (typeof code === "string" && APOLLO_CODES.has(code)) {
-      return { ...pick(formatted), extensions: { code } };
+      const message = formatted.message.replace(QUOTED_STRING_TOKEN, "$1.");
+      return { ...pick(formatted), message, extensions: { code } };
     }
     const name = original instanceof Error ? original.name : typeof original;
     logger.error({ error: name }, "unexpected error");
