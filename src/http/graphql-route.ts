@@ -72,6 +72,7 @@ export function graphqlRoute(options: GraphQLRouteOptions) {
           operationSpan,
           twilio: scopeToRequest(twilio, {
             credentials,
+            credentialsOwner: credentials === options.credentials ? "gateway" : "caller",
             maxConcurrent: options.twilioConcurrencyPerRequest,
             maxCalls: options.twilioMaxCallsPerRequest,
             logger: requestLogger,

@@ -1,6 +1,11 @@
 import type { Context } from "@opentelemetry/api";
 import type { Logger } from "../logging/logger.js";
-import { NotConfiguredError, TooManyTwilioCallsError } from "../errors/gateway-errors.js";
+import {
+  isAuthenticationFailure,
+  NotConfiguredError,
+  TooManyTwilioCallsError,
+  TwilioCredentialsRefusedError,
+} from "../errors/gateway-errors.js";
 import type { TwilioClient, TwilioRequest } from "./client.js";
 import type { TwilioCredentials } from "./credentials.js";
 import { createLimiter } from "./limiter.js";
@@ -9,6 +14,11 @@ import type { BaseUrls } from "./products.js";
 export interface RequestScopeOptions {
   /** The request's own credentials, or the configured ones; none: every call fails. */
   credentials: TwilioCredentials | undefined;
+  /**
+   * Whose credentials they are: the caller's own (its `Authorization: Basic` header) or the
+   * gateway's configured ones. Decides who is told to fix them when Twilio refuses them.
+   */
+  credentialsOwner: "caller" | "gateway";
   /** Twilio calls of one GraphQL request that may be in flight at once. */
   maxConcurrent: number;
   /** Twilio calls one GraphQL request may make in all. */
@@ -33,7 +43,7 @@ export interface TwilioScope {
 }
 
 export function scopeToRequest(client: TwilioClient, options: RequestScopeOptions): TwilioScope {
-  const { credentials, maxCalls, logger, trace } = options;
+  const { credentials, credentialsOwner, maxCalls, logger, trace } = options;
   const call = { logger, trace };
   const limit = createLimiter(options.maxConcurrent);
   let calls = 0;
@@ -48,7 +58,18 @@ export function scopeToRequest(client: TwilioClient, options: RequestScopeOption
       const bound = required();
       calls += 1;
       if (calls > maxCalls) throw new TooManyTwilioCallsError(maxCalls);
-      return limit(() => client.request<T>(bound, request, call));
+      try {
+        return await limit(() => client.request<T>(bound, request, call));
+      } catch (error) {
+        if (!isAuthenticationFailure(error)) throw error;
+        if (credentialsOwner === "gateway") {
+          logger.error(
+            { operation: request.operation, code: error.twilio.code },
+            "twilio refused the configured credentials",
+          );
+        }
+        throw new TwilioCredentialsRefusedError(error.twilio, credentialsOwner);
+      }
     },
   };
 }

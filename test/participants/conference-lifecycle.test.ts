@@ -84,6 +84,52 @@ describe("conference participant lifecycle on the wire", () => {
     );
   });
 
+  it('sends waitUrl "" as an empty WaitUrl on an update too', async () => {
+    fake.reply({ status: 200, body: participant(CA(1)) });
+    const result = await gateway.graphql(
+      `mutation($input: UpdateConferenceParticipantInput!) { updateConferenceParticipant(input: $input) { callSid } }`,
+      { input: { conferenceSid: CF, callSid: CA(1), waitUrl: "", waitMethod: "GET" } },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(fake.requests[0]!.body).toBe("WaitUrl=&WaitMethod=GET");
+  });
+
+  it("refuses a participant label that looks like a mistyped call SID, and sends nothing", async () => {
+    const result = await gateway.graphql(
+      `{ a: conferenceParticipant(conferenceSid: "${CF}", callSid: "CA12") { callSid }
+         b: conferenceParticipant(conferenceSid: "${CF}", callSid: "${CF}") { callSid } }`,
+    );
+    expect(fake.requests).toHaveLength(0);
+    expect(result.errors!.map((e) => e.message)).toEqual([
+      "callSid: looks like a SID but is not a valid CA SID (CA followed by 32 hex digits)",
+      "callSid: looks like a CF SID, not a CA SID (CA followed by 32 hex digits) or participant label",
+    ]);
+  });
+
+  it("says NOT_FOUND, with Twilio's 404 under extensions.twilio, for an update of a participant that does not exist", async () => {
+    fake.reply(twilioError(404, 20404, "The requested resource was not found"));
+    const result = await gateway.graphql(
+      `mutation($input: UpdateConferenceParticipantInput!) { updateConferenceParticipant(input: $input) { callSid } }`,
+      { input: { conferenceSid: CF, callSid: "agent smith", muted: true } },
+    );
+    expect(result.data).toBeNull();
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: "Conference participant agent smith was not found",
+        extensions: {
+          code: "NOT_FOUND",
+          twilio: {
+            code: 20404,
+            status: 404,
+            message: "The requested resource was not found",
+            moreInfo: "https://www.twilio.com/docs/errors/20404",
+          },
+        },
+      }),
+    ]);
+    expect(fake.requests.map((r) => r.method)).toEqual(["POST"]);
+  });
+
   it("rejects a bad update before sending anything", async () => {
     const result = await gateway.graphql(
       `mutation($input: UpdateConferenceParticipantInput!) { updateConferenceParticipant(input: $input) { callSid } }`,
