@@ -229,25 +229,50 @@ describe("conference participant lifecycle on the wire", () => {
     );
     const list = `query($after: String) {
       conferenceParticipants(conferenceSid: "${CF}", muted: true, first: 2, after: $after) {
-        edges { cursor node { callSid } } pageInfo { hasNextPage endCursor }
+        edges { cursor node { callSid } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       }
     }`;
-    const first = await gateway.graphql<{
+    type Page = {
       conferenceParticipants: {
-        edges: Array<{ node: { callSid: string } }>;
-        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: Array<{ cursor: string; node: { callSid: string } }>;
+        pageInfo: {
+          hasNextPage: boolean;
+          hasPreviousPage: boolean;
+          startCursor: string | null;
+          endCursor: string;
+        };
       };
-    }>(list);
-    expect(first.data!.conferenceParticipants.edges.map((e) => e.node.callSid)).toEqual([
-      CA(1),
-      CA(2),
-    ]);
-    expect(first.data!.conferenceParticipants.pageInfo.hasNextPage).toBe(true);
-    const second = await gateway.graphql<typeof first.data & object>(list, {
-      after: first.data!.conferenceParticipants.pageInfo.endCursor,
+    };
+    const first = await gateway.graphql<Page>(list);
+    const firstPage = first.data!.conferenceParticipants;
+    expect(firstPage.edges.map((e) => e.node.callSid)).toEqual([CA(1), CA(2)]);
+    // Relay's four fields: the first page has nothing before it; the cursors are its edges'.
+    expect(firstPage.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: firstPage.edges[0]!.cursor,
+      endCursor: firstPage.edges[1]!.cursor,
     });
-    expect(second.data!.conferenceParticipants.edges.map((e) => e.node.callSid)).toEqual([CA(3)]);
-    expect(second.data!.conferenceParticipants.pageInfo.hasNextPage).toBe(false);
+    const second = await gateway.graphql<Page>(list, { after: firstPage.pageInfo.endCursor });
+    const secondPage = second.data!.conferenceParticipants;
+    expect(secondPage.edges.map((e) => e.node.callSid)).toEqual([CA(3)]);
+    expect(secondPage.pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: secondPage.edges[0]!.cursor,
+      endCursor: secondPage.edges[0]!.cursor,
+    });
+    // Past the end: no edges, nothing further, the cursor asked with as endCursor.
+    const past = await gateway.graphql<Page>(list, { after: secondPage.pageInfo.endCursor });
+    expect(past.data!.conferenceParticipants).toEqual({
+      edges: [],
+      pageInfo: {
+        hasNextPage: false,
+        hasPreviousPage: true,
+        startCursor: null,
+        endCursor: secondPage.pageInfo.endCursor,
+      },
+    });
     expect(fake.requests.map((r) => r.url)).toEqual([
       `${BASE}.json?Muted=true&PageSize=2&Page=0`,
       `${BASE}.json?Muted=true&PageSize=2&Page=1&PageToken=PA${CA(2)}`,
@@ -256,7 +281,7 @@ describe("conference participant lifecycle on the wire", () => {
     fake.reset();
     const otherList = await gateway.graphql(
       `query($after: String) { conferenceParticipants(conferenceSid: "${CF}", first: 2, after: $after) { edges { cursor } } }`,
-      { after: first.data!.conferenceParticipants.pageInfo.endCursor },
+      { after: firstPage.pageInfo.endCursor },
     );
     expect(otherList.errors![0]!.extensions).toEqual({ code: "BAD_USER_INPUT", field: "after" });
     expect(fake.requests).toHaveLength(0);
