@@ -25,7 +25,7 @@ export type AddConferenceParticipantInput = {
   conferenceRecordingStatusCallback?: string | null | undefined;
   conferenceRecordingStatusCallbackEvent?: Array<ConferenceRecordingStatusEvent> | null | undefined;
   conferenceRecordingStatusCallbackMethod?: CallbackMethod | null | undefined;
-  /** The conference SID (CF…) or the conference's friendly name. */
+  /** The conference SID (CF…) or the conference's friendly name (a new name starts a new conference). A value that looks like a SID (CF followed only by hex digits, at least one of them 0–9, or any two letters followed by 32 hex digits) must be a valid CF SID: a mistyped SID is refused, never taken for a name. */
   conferenceSid: string;
   conferenceStatusCallback?: string | null | undefined;
   conferenceStatusCallbackEvent?: Array<ConferenceStatusEvent> | null | undefined;
@@ -84,6 +84,7 @@ export type AddConferenceParticipantInput = {
   to: string;
   trim?: RecordingTrim | null | undefined;
   waitMethod?: CallbackMethod | null | undefined;
+  /** Music or TwiML played while waiting for the conference to start; an empty string plays nothing (sent as `WaitUrl=`, as Twilio documents), leaving it out plays Twilio's hold music. */
   waitUrl?: string | null | undefined;
 };
 
@@ -93,7 +94,7 @@ export type AddConversationParticipantInput = {
   attributes?: unknown;
   /** A Conversation Service (IS…): adds the participant through that service's API rather than the default service's. */
   chatServiceSid?: string | null | undefined;
-  /** The conversation's SID (CH…) or its unique name. */
+  /** The conversation's SID (CH…) or its unique name. A value that looks like a SID (CH followed only by hex digits, at least one of them 0–9, or any two letters followed by 32 hex digits) must be a valid CH SID: a mistyped SID is refused, never taken for a name. */
   conversationSid: string;
   /** Backdates the participant. */
   dateCreated?: string | null | undefined;
@@ -274,7 +275,7 @@ export type RecordingTrim =
 export type RemoveConferenceParticipantInput = {
   /** The account that owns the conference; defaults to the configured account. */
   accountSid?: string | null | undefined;
-  /** The participant's call SID (CA…) or its label. */
+  /** The participant's call SID (CA…) or its label. A value that looks like a SID (CA followed only by hex digits, at least one of them 0–9, or any two letters followed by 32 hex digits) must be a valid CA SID: a mistyped SID is refused, never taken for a name. */
   callSid: string;
   conferenceSid: string;
 };
@@ -283,9 +284,9 @@ export type RemoveConferenceParticipantInput = {
 export type RemoveConversationParticipantInput = {
   /** The Conversation Service (IS…) the conversation belongs to; leave out for the default service. */
   chatServiceSid?: string | null | undefined;
-  /** The conversation's SID (CH…) or its unique name. */
+  /** The conversation's SID (CH…) or its unique name. A value that looks like a SID (CH followed only by hex digits, at least one of them 0–9, or any two letters followed by 32 hex digits) must be a valid CH SID: a mistyped SID is refused, never taken for a name. */
   conversationSid: string;
-  /** The participant's SID (MB…) or its identity. */
+  /** The participant's SID (MB…) or its identity. A value that looks like a SID (MB followed only by hex digits, at least one of them 0–9, or mb followed by 32 hex digits) must be a valid MB SID: a mistyped SID is refused, never taken for a name. */
   sid: string;
   /** Sent as the X-Twilio-Webhook-Enabled header. A REST call fires the conversation webhooks only when this is true. */
   webhookEnabled?: boolean | null | undefined;
@@ -309,7 +310,7 @@ export type UpdateConferenceParticipantInput = {
   /** An announcement played to this participant. */
   announceUrl?: string | null | undefined;
   beepOnExit?: boolean | null | undefined;
-  /** The participant's call SID (CA…) or its label. */
+  /** The participant's call SID (CA…) or its label. A value that looks like a SID (CA followed only by hex digits, at least one of them 0–9, or any two letters followed by 32 hex digits) must be a valid CA SID: a mistyped SID is refused, never taken for a name. */
   callSid: string;
   callSidToCoach?: string | null | undefined;
   /** When true, `callSidToCoach` is required. */
@@ -322,6 +323,7 @@ export type UpdateConferenceParticipantInput = {
   holdUrl?: string | null | undefined;
   muted?: boolean | null | undefined;
   waitMethod?: CallbackMethod | null | undefined;
+  /** Music or TwiML played while waiting for the conference to start; an empty string plays nothing (sent as `WaitUrl=`, as Twilio documents), leaving it out plays Twilio's hold music. */
   waitUrl?: string | null | undefined;
 };
 
@@ -331,7 +333,7 @@ export type UpdateConversationParticipantInput = {
   attributes?: unknown;
   /** The Conversation Service (IS…) the conversation belongs to; leave out for the default service. */
   chatServiceSid?: string | null | undefined;
-  /** The conversation's SID (CH…) or its unique name. */
+  /** The conversation's SID (CH…) or its unique name. A value that looks like a SID (CH followed only by hex digits, at least one of them 0–9, or any two letters followed by 32 hex digits) must be a valid CH SID: a mistyped SID is refused, never taken for a name. */
   conversationSid: string;
   dateCreated?: string | null | undefined;
   dateUpdated?: string | null | undefined;
@@ -344,7 +346,7 @@ export type UpdateConversationParticipantInput = {
   messagingBinding?: MessagingBindingUpdateInput | null | undefined;
   /** A conversation-level role (RL…). */
   roleSid?: string | null | undefined;
-  /** The participant's SID (MB…) or its identity. */
+  /** The participant's SID (MB…) or its identity. A value that looks like a SID (MB followed only by hex digits, at least one of them 0–9, or mb followed by 32 hex digits) must be a valid MB SID: a mistyped SID is refused, never taken for a name. */
   sid: string;
   /** Sent as the X-Twilio-Webhook-Enabled header. A REST call fires the conversation webhooks only when this is true. */
   webhookEnabled?: boolean | null | undefined;

@@ -15,6 +15,7 @@ export interface SimulatorApp {
     query: string,
     variables?: object,
     headers?: Record<string, string>,
+    extensions?: object,
   ): Promise<SimulatorResult<T>>;
 }
 
@@ -37,11 +38,16 @@ export function useSimulatorApp(): SimulatorApp {
     get app() {
       return app();
     },
-    async graphql<T>(query: string, variables?: object, headers?: Record<string, string>) {
+    async graphql<T>(
+      query: string,
+      variables?: object,
+      headers?: Record<string, string>,
+      extensions?: object,
+    ) {
       const response = await fetch(app().gateway.graphqlUrl, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, variables, extensions }),
       });
       return (await response.json()) as SimulatorResult<T>;
     },
