@@ -88,7 +88,6 @@ export class UnauthenticatedError extends GraphQLError {
   }
 }
 
-/** What the caller addressed does not exist; `twilio` is Twilio's 404 when it said so itself. */
 /**
  * Twilio refused the credentials a call was made with (HTTP 401: 20003 "Authenticate"). Whose
  * they were decides whose problem it is: the caller's own `Authorization: Basic` credentials are
@@ -121,6 +120,7 @@ export function isAuthenticationFailure(error: unknown): error is TwilioApiError
   return error instanceof TwilioApiError && error.twilio.status === 401;
 }
 
+/** What the caller addressed does not exist; `twilio` is Twilio's 404 when it said so itself. */
 export class NotFoundError extends GraphQLError {
   constructor(what: string, twilio?: TwilioErrorDetails) {
     super(`${what} was not found`, {

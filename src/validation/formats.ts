@@ -21,8 +21,6 @@ export function sid(prefix: string): FieldRule {
 }
 
 export interface SidOrNameOptions {
-  /** The longest name Twilio takes (256 by default). */
-  maxLength?: number;
   /**
    * Whether a name may look exactly like a SID of another kind (two letters and 32 hex digits).
    * Refused by default: a friendly name, unique name or label of that shape is a pasted SID of
@@ -31,6 +29,8 @@ export interface SidOrNameOptions {
   otherKinds?: "refuse" | "allow";
 }
 
+/** The longest label, identity or unique name Twilio takes. */
+const MAX_NAME_LENGTH = 256;
 const ANY_SID = /^([A-Za-z]{2})[0-9a-fA-F]{32}$/;
 const HEX_WITH_A_DIGIT = /^(?=.*\d)[0-9a-fA-F]+$/;
 
@@ -47,7 +47,7 @@ const HEX_WITH_A_DIGIT = /^(?=.*\d)[0-9a-fA-F]+$/;
  * Anything else is a name (`AgentConf12`, `CAFE`, `cf-room-1`).
  */
 export function sidOrName(prefix: string, what: string, options: SidOrNameOptions = {}): FieldRule {
-  const { maxLength = 256, otherKinds = "refuse" } = options;
+  const { otherKinds = "refuse" } = options;
   const valid = new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
   const expected = `${prefix} followed by 32 hex digits`;
   return (value) => {
@@ -67,7 +67,9 @@ export function sidOrName(prefix: string, what: string, options: SidOrNameOption
         return `looks like a SID but is not a valid ${prefix} SID (${expected})`;
       }
     }
-    return value.length <= maxLength ? undefined : `must be at most ${maxLength} characters`;
+    return value.length <= MAX_NAME_LENGTH
+      ? undefined
+      : `must be at most ${MAX_NAME_LENGTH} characters`;
   };
 }
 
