@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { useSimulatorApp } from "./support/simulator-app.js";
@@ -13,12 +14,77 @@ describe("the README's GraphQL examples", () => {
     expect(EXAMPLES.length).toBeGreaterThanOrEqual(5);
   });
 
+  // In order, each one twice: a newcomer runs an example again, and it must work again.
   it.each(EXAMPLES.map((query, i) => [i + 1, query] as const))(
-    "example %i runs against the embedded simulator without errors",
+    "example %i runs against the embedded simulator without errors, twice",
     async (_, query) => {
-      const result = await simulator.graphql(query);
-      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-      expect(result.data).toBeTruthy();
+      for (const run of [1, 2]) {
+        const result = await simulator.graphql(query);
+        expect(result.errors, `run ${run}: ${JSON.stringify(result.errors)}`).toBeUndefined();
+        expect(result.data).toBeTruthy();
+      }
     },
   );
+
+  it("tell a story that answers something: the muted list holds the agent muted before it", async () => {
+    const muted = EXAMPLES.find((example) => example.includes("muted: true\n    first:"))!;
+    const result = await simulator.graphql<{
+      conferenceParticipants: { edges: Array<{ node: { label: string; muted: boolean } }> };
+    }>(muted);
+    expect(result.data!.conferenceParticipants.edges.map((edge) => edge.node)).toContainEqual(
+      expect.objectContaining({ label: "agent", muted: true }),
+    );
+  });
+});
+
+describe("the README's persisted-query recipe", () => {
+  const hash = /HASH=([0-9a-f]{64})/.exec(README)![1]!;
+  const query = /"query\\":\\"([^\\]+)\\"/.exec(README)![1]!;
+  const persisted = { persistedQuery: { version: 1, sha256Hash: hash } };
+  const get = (params: Record<string, string>) =>
+    fetch(`${simulator.app.gateway.graphqlUrl}?${new URLSearchParams(params).toString()}`, {
+      headers: { "apollo-require-preflight": "true" },
+    }).then(async (response) => ({
+      status: response.status,
+      body: (await response.json()) as {
+        data?: unknown;
+        errors?: Array<{ extensions?: { code?: string } }>;
+      },
+    }));
+
+  it("names the query's true SHA-256", () => {
+    expect(createHash("sha256").update(query).digest("hex")).toBe(hash);
+  });
+
+  it("works step by step: unknown hash, query with hash, then the hash alone over GET", async () => {
+    const unknown = await get({ extensions: JSON.stringify(persisted) });
+    expect(unknown.body.errors![0]!.extensions!.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+
+    const registered = await simulator.graphql(query, undefined, undefined, persisted);
+    expect(registered.errors).toBeUndefined();
+
+    const byHash = await get({ extensions: JSON.stringify(persisted) });
+    expect(byHash).toEqual({
+      status: 200,
+      body: { data: { gatewayInfo: { name: "participant-gateway", version: expect.any(String) } } },
+    });
+  });
+
+  it("needs the preflight header for a GET, as the README says", async () => {
+    const url = `${simulator.app.gateway.graphqlUrl}?${new URLSearchParams({ query }).toString()}`;
+    expect((await fetch(url)).status).toBe(400);
+    const withHeader = await fetch(url, { headers: { "apollo-require-preflight": "true" } });
+    expect(withHeader.status).toBe(200);
+  });
+
+  it("refuses a hash that does not match its query with HTTP 400", async () => {
+    const wrong = { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } };
+    const response = await fetch(simulator.app.gateway.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, extensions: wrong }),
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain("provided sha does not match query");
+  });
 });

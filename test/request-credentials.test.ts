@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FakeTwilio } from "./support/fake-twilio.js";
+import { FakeTwilio, twilioError } from "./support/fake-twilio.js";
 import { ACCOUNT_SID, AUTH_TOKEN, useGatewayOnFakeTwilio } from "./support/gateway.js";
 
 const CF = "CF" + "c".repeat(32);
@@ -49,5 +49,73 @@ describe("a client's own Twilio credentials", () => {
     expect(result.status).toBe(401);
     expect(result.errors![0]!.extensions).toEqual({ code: "UNAUTHENTICATED" });
     expect(JSON.stringify(result)).not.toContain("pw");
+  });
+});
+
+/** Twilio's answer to credentials it does not accept (its 401 has a WWW-Authenticate header). */
+const REFUSED = {
+  ...twilioError(401, 20003, "Authenticate"),
+  headers: { "www-authenticate": 'Basic realm="Twilio API"' },
+};
+const REFUSED_DETAILS = {
+  code: 20003,
+  status: 401,
+  message: "Authenticate",
+  moreInfo: "https://www.twilio.com/docs/errors/20003",
+};
+
+describe("credentials Twilio refuses", () => {
+  it("are the caller's to fix when they came in its Authorization header: UNAUTHENTICATED", async () => {
+    fake.reply(REFUSED);
+    const result = await gateway.graphql(
+      `{ gatewayInfo { name } conferenceParticipant(conferenceSid: "${CF}", callSid: "${CA}") { callSid } }`,
+      undefined,
+      { authorization: basic(OTHER_ACCOUNT, "a-wrong-token") },
+    );
+    // Execution had begun: the other field answers, and the HTTP status stays 200.
+    expect(result.status).toBe(200);
+    expect(result.data).toEqual({
+      gatewayInfo: { name: "participant-gateway" },
+      conferenceParticipant: null,
+    });
+    expect(result.errors).toEqual([
+      {
+        message: "Twilio refused the credentials in this request's Authorization header",
+        locations: expect.any(Array),
+        path: ["conferenceParticipant"],
+        extensions: { code: "UNAUTHENTICATED", twilio: REFUSED_DETAILS },
+      },
+    ]);
+    expect(JSON.stringify(result)).not.toContain("a-wrong-token");
+  });
+
+  it("are the operator's to fix when they are the gateway's own: TWILIO_NOT_CONFIGURED, logged", async () => {
+    fake.reply(REFUSED);
+    gateway.logLines.length = 0;
+    const result = await gateway.graphql(
+      `mutation { updateConferenceParticipant(input: { conferenceSid: "${CF}", callSid: "${CA}", muted: true }) { callSid } }`,
+    );
+    expect(fake.requests[0]!.headers.authorization).toBe(basic(ACCOUNT_SID, AUTH_TOKEN));
+    const error = result.errors![0]!;
+    expect(error.extensions).toEqual({ code: "TWILIO_NOT_CONFIGURED", twilio: REFUSED_DETAILS });
+    expect(error.message).toBe(
+      "Twilio refused the gateway's configured credentials; the gateway's operator must fix them",
+    );
+    // Nothing tells the caller to send credentials of its own.
+    expect(error.message).not.toMatch(/Authorization|header/);
+    const logged = gateway.logLines.find((line) => line.includes("refused the configured"));
+    expect(JSON.parse(logged!)).toMatchObject({ level: "error", code: 20003 });
+    expect(gateway.logLines.join("\n")).not.toContain(AUTH_TOKEN);
+  });
+
+  it("leave other Twilio refusals (403 20006, say) as TWILIO_API_ERROR", async () => {
+    fake.reply(twilioError(403, 20006, "Access Denied"));
+    const result = await gateway.graphql(FETCH, undefined, {
+      authorization: basic(OTHER_ACCOUNT, "their-token"),
+    });
+    expect(result.errors![0]!.extensions).toMatchObject({
+      code: "TWILIO_API_ERROR",
+      twilio: { code: 20006, status: 403 },
+    });
   });
 });

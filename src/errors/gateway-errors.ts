@@ -108,9 +108,44 @@ export class RateLimitedError extends GraphQLError {
   }
 }
 
+/**
+ * Twilio refused the credentials a call was made with (HTTP 401: 20003 "Authenticate"). Whose
+ * they were decides whose problem it is: the caller's own `Authorization: Basic` credentials are
+ * UNAUTHENTICATED, for the caller to fix; the gateway's configured ones are
+ * TWILIO_NOT_CONFIGURED, for its operator: the caller can do nothing about them. Twilio's details
+ * stay under `extensions.twilio` either way. No HTTP status is set: execution had begun and
+ * other fields of the request may have answered.
+ */
+export class TwilioCredentialsRefusedError extends GraphQLError {
+  readonly twilio: TwilioErrorDetails;
+
+  constructor(twilio: TwilioErrorDetails, owner: "caller" | "gateway") {
+    super(
+      owner === "caller"
+        ? "Twilio refused the credentials in this request's Authorization header"
+        : "Twilio refused the gateway's configured credentials; the gateway's operator must fix them",
+      {
+        extensions: {
+          code: owner === "caller" ? ErrorCode.Unauthenticated : ErrorCode.NotConfigured,
+          twilio,
+        },
+      },
+    );
+    this.twilio = twilio;
+  }
+}
+
+/** Twilio's answer to credentials it does not accept. */
+export function isAuthenticationFailure(error: unknown): error is TwilioApiError {
+  return error instanceof TwilioApiError && error.twilio.status === 401;
+}
+
+/** What the caller addressed does not exist; `twilio` is Twilio's 404 when it said so itself. */
 export class NotFoundError extends GraphQLError {
-  constructor(what: string) {
-    super(`${what} was not found`, { extensions: { code: ErrorCode.NotFound } });
+  constructor(what: string, twilio?: TwilioErrorDetails) {
+    super(`${what} was not found`, {
+      extensions: { code: ErrorCode.NotFound, ...(twilio && { twilio }) },
+    });
   }
 }
 
@@ -125,6 +160,6 @@ export class TooManyTwilioCallsError extends GraphQLError {
 }
 
 /** Twilio's answer for a resource that does not exist (or no longer does). */
-export function isNotFound(error: unknown): boolean {
+export function isNotFound(error: unknown): error is TwilioApiError {
   return error instanceof TwilioApiError && error.twilio.status === 404;
 }

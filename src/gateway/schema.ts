@@ -18,9 +18,9 @@ import { GatewayInfoResolver } from "./gateway-info.js";
 /** Input objects that take exactly one of their fields (GraphQL's `@oneOf`). */
 const ONE_OF_INPUTS = new Set<string>([ADD_PARTICIPANT_INPUT]);
 
-/** The Federation 2 features this subgraph uses. */
+/** The Federation 2 features this subgraph uses: entities, and `PageInfo` shared with others. */
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])';
 
 /**
  * Federation's schema builder does not know graphql-js's built-in `@oneOf` and rejects the

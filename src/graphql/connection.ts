@@ -1,15 +1,38 @@
-import { Field, Int, ObjectType, ArgsType } from "type-graphql";
+import { ArgsType, Directive, Field, Int, ObjectType } from "type-graphql";
 import { InputValidationError } from "../errors/gateway-errors.js";
 import type { NextPage, PageRequest, TwilioPage } from "../twilio/paging.js";
 import { intRange } from "../validation/formats.js";
 import { collectIssues } from "../validation/rules.js";
 
-@ObjectType({ description: "Relay-style paging information." })
+/**
+ * Relay's `PageInfo`, all four fields as the Relay connection spec defines them. `@shareable`:
+ * every subgraph of a supergraph that pages the Relay way declares the same type, and Federation
+ * merges them only when each one says it may be shared.
+ */
+@Directive("@shareable")
+@ObjectType({ description: "Relay paging information (forward paging: `first` and `after`)." })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether more edges follow `endCursor`." })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Boolean, {
+    description:
+      "Whether edges come before this page: true when it was asked for with `after` (the " +
+      "cursor follows at least one edge), false for the first page. Paging is forward only.",
+  })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The first edge's cursor; null when the page has no edges.",
+  })
+  startCursor: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The last edge's cursor; when the page has no edges, the `after` it was asked with (or null).",
+  })
   endCursor: string | null;
 }
 
@@ -154,9 +177,7 @@ export async function loadConnection<T>(options: {
   const start = args.after
     ? decodeCursor(args.after, scope)
     : { scope, page: 0, pageToken: undefined, pageSize: first, skip: 0 };
-  if (start.page === END_OF_LIST) {
-    return { edges: [], pageInfo: { hasNextPage: false, endCursor: args.after ?? null } };
-  }
+  if (start.page === END_OF_LIST) return { edges: [], pageInfo: pageInfo([], args, false) };
   // Resuming inside a page must re-read it with the size it was read with, or offsets shift.
   const pageSize = start.skip > 0 ? start.pageSize : first;
   const result = await fetchPage({ pageSize, page: start.page, pageToken: start.pageToken });
@@ -178,9 +199,17 @@ export async function loadConnection<T>(options: {
     return { cursor, node };
   });
   const hasNextPage = remaining.length > taken.length || result.next !== null;
+  return { edges, pageInfo: pageInfo(edges, args, hasNextPage) };
+}
+
+function pageInfo(edges: ReadonlyArray<Edge<unknown>>, args: ConnectionArgs, hasNextPage: boolean) {
   return {
-    edges,
-    pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? args.after ?? null },
+    hasNextPage,
+    // Every cursor this API hands out follows an edge, so a page asked for with one has edges
+    // before it (the Relay spec lets forward paging say so when it can tell cheaply).
+    hasPreviousPage: Boolean(args.after),
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? args.after ?? null,
   };
 }
 

@@ -95,6 +95,7 @@ export function graphqlRoute(options: GraphQLRouteOptions) {
           twilio: scopeToRequest(twilio, {
             credentials,
             principal,
+            credentialsOwner: credentials === options.credentials ? "gateway" : "caller",
             maxConcurrent: options.twilioConcurrencyPerRequest,
             maxCalls: options.twilioMaxCallsPerRequest,
             writeRateLimiter: options.writeRateLimiter,

@@ -25,8 +25,12 @@ export interface ResourceSpec<Parent, Key, T> {
   instancePath(key: Key, twilio: TwilioScope): TwilioPath;
   /** The largest PageSize the API accepts. */
   maxPageSize: number;
-  /** Maps Twilio's snake_case answer onto the GraphQL type. */
-  read(json: TwilioJson, twilio: TwilioScope): T;
+  /**
+   * Maps Twilio's snake_case answer onto the GraphQL type. `requested` is what the request's
+   * path named (the parent, or the participant's key): the key fields an odd answer omits are
+   * taken from it (see `key-fields.ts`).
+   */
+  read(json: TwilioJson, twilio: TwilioScope, requested: Parent | Key): T;
   /** How a NOT_FOUND names it: `Conference participant CA…`. */
   describe(key: Key): string;
 }
@@ -44,6 +48,7 @@ export interface ParticipantResource<Parent, Key, T> extends ResourceSpec<Parent
     filters: FormParams,
     page: PageRequest,
   ): Promise<TwilioPage<T>>;
+  /** A participant that does not exist is a NOT_FOUND. */
   update(twilio: TwilioScope, key: Key, wire: WireRequest): Promise<T>;
   /** A participant that is already gone is a NOT_FOUND. */
   delete(twilio: TwilioScope, key: Key, headers?: Record<string, string>): Promise<void>;
@@ -59,8 +64,8 @@ export function participantResource<Parent, Key, T>(
 ): ParticipantResource<Parent, Key, T> {
   const { product, name } = spec;
   const operation = (verb: ResourceVerb): TwilioOperation => `${name}.${verb}`;
-  const read = (twilio: TwilioScope) => (json: TwilioJson | undefined) =>
-    spec.read(json ?? {}, twilio);
+  const read = (twilio: TwilioScope, requested: Parent | Key, json: TwilioJson | undefined) =>
+    spec.read(json ?? {}, twilio, requested);
   return {
     ...spec,
     async create(twilio, parent, wire) {
@@ -72,7 +77,7 @@ export function participantResource<Parent, Key, T>(
         form: wire.form,
         headers: wire.headers,
       });
-      return read(twilio)(json);
+      return read(twilio, parent, json);
     },
     async fetch(twilio, key) {
       const json = await twilio.request<TwilioJson>({
@@ -81,7 +86,7 @@ export function participantResource<Parent, Key, T>(
         method: "GET",
         ...at(spec.instancePath(key, twilio)),
       });
-      return read(twilio)(json);
+      return read(twilio, key, json);
     },
     async list(twilio, parent, filters, page) {
       const json = await twilio.request<TwilioJson>({
@@ -91,32 +96,45 @@ export function participantResource<Parent, Key, T>(
         ...at(spec.listPath(parent, twilio)),
         query: [...filters, ...pageQuery(page)],
       });
-      return readTwilioPage(json, "participants", (item) => spec.read(item, twilio));
+      return readTwilioPage(json, "participants", (item) => spec.read(item, twilio, parent));
     },
     async update(twilio, key, wire) {
-      const json = await twilio.request<TwilioJson>({
-        product,
-        operation: operation("update"),
-        method: "POST",
-        ...at(spec.instancePath(key, twilio)),
-        form: wire.form,
-        headers: wire.headers,
-      });
-      return read(twilio)(json);
+      const json = await notFoundAs(key, () =>
+        twilio.request<TwilioJson>({
+          product,
+          operation: operation("update"),
+          method: "POST",
+          ...at(spec.instancePath(key, twilio)),
+          form: wire.form,
+          headers: wire.headers,
+        }),
+      );
+      return read(twilio, key, json);
     },
     async delete(twilio, key, headers) {
-      try {
-        await twilio.request({
+      await notFoundAs(key, () =>
+        twilio.request({
           product,
           operation: operation("delete"),
           method: "DELETE",
           ...at(spec.instancePath(key, twilio)),
           headers,
-        });
-      } catch (error) {
-        if (isNotFound(error)) throw new NotFoundError(spec.describe(key));
-        throw error;
-      }
+        }),
+      );
     },
   };
+
+  /**
+   * The one not-found rule for a participant addressed by its key: Twilio's 404 becomes a
+   * NOT_FOUND naming it, with Twilio's details kept. (A fetch answers null instead: see
+   * `fetchCache`; a create's or list's 404 is about the parent and stays Twilio's error.)
+   */
+  async function notFoundAs<R>(key: Key, call: () => Promise<R>): Promise<R> {
+    try {
+      return await call();
+    } catch (error) {
+      if (isNotFound(error)) throw new NotFoundError(spec.describe(key), error.twilio);
+      throw error;
+    }
+  }
 }

@@ -3,9 +3,11 @@ import { mayActFor, type Principal } from "../auth/principal.js";
 import type { Logger } from "../logging/logger.js";
 import {
   ForbiddenError,
+  isAuthenticationFailure,
   NotConfiguredError,
   RateLimitedError,
   TooManyTwilioCallsError,
+  TwilioCredentialsRefusedError,
 } from "../errors/gateway-errors.js";
 import type { TwilioClient, TwilioRequest } from "./client.js";
 import type { TwilioCredentials } from "./credentials.js";
@@ -18,6 +20,11 @@ export interface RequestScopeOptions {
   credentials: TwilioCredentials | undefined;
   /** Who is calling: decides which accounts a path may name and whose write budget is spent. */
   principal: Principal;
+  /**
+   * Whose credentials they are: the caller's own (its `Authorization: Basic` header) or the
+   * gateway's configured ones. Decides who is told to fix them when Twilio refuses them.
+   */
+  credentialsOwner: "caller" | "gateway";
   /** Twilio calls of one GraphQL request that may be in flight at once. */
   maxConcurrent: number;
   /** Twilio calls one GraphQL request may make in all. */
@@ -48,7 +55,8 @@ export interface TwilioScope {
 }
 
 export function scopeToRequest(client: TwilioClient, options: RequestScopeOptions): TwilioScope {
-  const { credentials, principal, maxCalls, writeRateLimiter, logger, trace } = options;
+  const { credentials, credentialsOwner, principal, maxCalls, writeRateLimiter, logger, trace } =
+    options;
   const call = { logger, trace };
   const limit = createLimiter(options.maxConcurrent);
   let calls = 0;
@@ -77,7 +85,18 @@ export function scopeToRequest(client: TwilioClient, options: RequestScopeOption
         const retryAfterMs = await writeRateLimiter.take(principal.id);
         if (retryAfterMs > 0) throw new RateLimitedError(retryAfterMs);
       }
-      return limit(() => client.request<T>(bound, request, call));
+      try {
+        return await limit(() => client.request<T>(bound, request, call));
+      } catch (error) {
+        if (!isAuthenticationFailure(error)) throw error;
+        if (credentialsOwner === "gateway") {
+          logger.error(
+            { operation: request.operation, code: error.twilio.code },
+            "twilio refused the configured credentials",
+          );
+        }
+        throw new TwilioCredentialsRefusedError(error.twilio, credentialsOwner);
+      }
     },
   };
 }

@@ -29,18 +29,70 @@ export function sid(prefix: string): FieldRule {
       : `must be a ${prefix} SID: ${prefix} followed by 32 hex digits`;
 }
 
-/** A SID, or a name that Twilio accepts in its place (label, identity, unique name). */
-export function sidOrName(prefix: string, what: string, maxLength = 256): FieldRule {
-  const pattern = new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
+export interface SidOrNameOptions {
+  /**
+   * Whether a name may look exactly like a SID of another kind (two letters and 32 hex digits).
+   * Refused by default: a friendly name, unique name or label of that shape is a pasted SID of
+   * the wrong resource. Allowed for identities, which are often another system's ids.
+   */
+  otherKinds?: "refuse" | "allow";
+}
+
+/** The longest label, identity or unique name Twilio takes. */
+const MAX_NAME_LENGTH = 256;
+const ANY_SID = /^([A-Za-z]{2})[0-9a-fA-F]{32}$/;
+const HEX_WITH_A_DIGIT = /^(?=.*\d)[0-9a-fA-F]+$/;
+
+/**
+ * A SID, or a name that Twilio accepts in its place (label, identity, unique name, friendly
+ * name). A name is taken for a new or other resource (a conference friendly name dials into a
+ * new, empty conference), so a value that looks like a SID must be a valid one of the expected
+ * kind:
+ * - the prefix (upper case, exactly) followed only by hex digits, one of them 0–9 (`CF123`), or
+ *   by any 32 characters without spaces, is a mistyped SID;
+ * - any two letters followed by 32 hex digits (`CA…`, `cf…`) is a SID of another kind, or with
+ *   a lower-case prefix; `otherKinds: "allow"` lets other kinds through as names, never the
+ *   expected prefix in lower case.
+ * Anything else is a name (`AgentConf12`, `CAFE`, `cf-room-1`).
+ */
+export function sidOrName(prefix: string, what: string, options: SidOrNameOptions = {}): FieldRule {
+  const { otherKinds = "refuse" } = options;
+  const valid = new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
+  const expected = `${prefix} followed by 32 hex digits`;
   return (value) => {
     if (typeof value !== "string" || value.length === 0)
       return `must be a ${prefix} SID or ${what}`;
-    if (pattern.test(value)) return undefined;
-    if (value.startsWith(prefix) && value.length === 34 && !/\s/.test(value)) {
-      return `looks like a SID but is not a valid ${prefix} SID (${prefix} followed by 32 hex digits)`;
+    if (valid.test(value)) return undefined;
+    const letters = ANY_SID.exec(value)?.[1];
+    if (letters !== undefined && letters.toUpperCase() === prefix) {
+      return `looks like a ${prefix} SID with a lower-case prefix; SIDs start with ${prefix} (${expected})`;
     }
-    return value.length <= maxLength ? undefined : `must be at most ${maxLength} characters`;
+    if (letters !== undefined && otherKinds === "refuse") {
+      return `looks like a ${letters} SID, not a ${prefix} SID (${expected}) or ${what}`;
+    }
+    if (value.startsWith(prefix)) {
+      const rest = value.slice(prefix.length);
+      if (HEX_WITH_A_DIGIT.test(rest) || (rest.length === 32 && !/\s/.test(rest))) {
+        return `looks like a SID but is not a valid ${prefix} SID (${expected})`;
+      }
+    }
+    return value.length <= MAX_NAME_LENGTH
+      ? undefined
+      : `must be at most ${MAX_NAME_LENGTH} characters`;
   };
+}
+
+/** The rule of `sidOrName` in a field description's words. */
+export function sidOrNameNote(prefix: string, options: SidOrNameOptions = {}): string {
+  const otherKinds =
+    options.otherKinds === "allow"
+      ? `or ${prefix.toLowerCase()} followed by 32 hex digits`
+      : "or any two letters followed by 32 hex digits";
+  return (
+    `A value that looks like a SID (${prefix} followed only by hex digits, at least one of ` +
+    `them 0–9, ${otherKinds}) must be a valid ${prefix} SID: a mistyped SID is refused, ` +
+    "never taken for a name."
+  );
 }
 
 export const e164: FieldRule = (value) =>
@@ -78,6 +130,14 @@ export const httpUrl: FieldRule = (value) => {
     return "must be an absolute http(s) URL";
   }
 };
+
+/**
+ * A URL parameter for which Twilio documents the empty string as a value of its own (WaitUrl:
+ * "" plays nothing; Twilio's error 13233 reads "must be either a well formed URL or the empty
+ * string"). The empty string is sent as such (`WaitUrl=`).
+ */
+export const httpUrlOrEmpty: FieldRule = (value) =>
+  value === "" ? undefined : httpUrl(value) && "must be an absolute http(s) URL or empty";
 
 export function intRange(min: number, max: number): FieldRule {
   return (value) =>

@@ -128,7 +128,11 @@ describe.each([
     expect(added.errors).toBeUndefined();
     expect(added.data!.addConversationParticipant.messagingBinding).toEqual({
       type: "sms",
-      projected_address: "+15017122662",
+      address: null,
+      proxyAddress: null,
+      projectedAddress: "+15017122662",
+      name: null,
+      level: null,
     });
 
     const cleared = await graphql<{ updateConversationParticipant: Participant }>(UPDATE, {

@@ -91,7 +91,15 @@ describe("parseConversationCallback", () => {
       chatServiceSid: null,
       identity: null,
       attributes: {},
-      messagingBinding: { type: "sms", address: "+14155550123", proxy_address: "+14155559876" },
+      // The shape of the GraphQL type, read by the same mapper as REST's answer.
+      messagingBinding: {
+        type: "sms",
+        address: "+14155550123",
+        proxyAddress: "+14155559876",
+        projectedAddress: null,
+        name: null,
+        level: null,
+      },
       roleSid: ROLE,
       lastReadMessageIndex: null,
       lastReadTimestamp: null,
@@ -136,7 +144,9 @@ describe("parseConversationCallback", () => {
     expect(record.participant.chatServiceSid).toBe(other);
   });
 
-  it("keeps Attributes that are not JSON as text, and several addresses as a list", () => {
+  // Changed deliberately: several addresses were kept as a list, which the typed binding cannot
+  // hold; Twilio documents one address per participant, so the first is kept.
+  it("keeps Attributes that are not JSON as text, and the first of several addresses", () => {
     const record = event(
       parse([
         ...Object.entries({ ...ADDED, Attributes: "not json" }),
@@ -144,9 +154,7 @@ describe("parseConversationCallback", () => {
       ]),
     );
     expect(record.participant.attributes).toBe("not json");
-    expect(record.participant.messagingBinding).toMatchObject({
-      address: ["+14155550123", "+14155550999"],
-    });
+    expect(record.participant.messagingBinding).toMatchObject({ address: "+14155550123" });
   });
 
   it("names a retry the same, and two different updates in the same second differently", () => {
@@ -190,6 +198,26 @@ describe("parseConversationCallback", () => {
     expect(parse({ ...ADDED, ConversationSid: "CH-nope" })).toEqual({
       outcome: "rejected",
       reason: "ConversationSid is not a CH SID (CH followed by 32 hex digits)",
+    });
+  });
+});
+
+describe("a webhook's messaging binding", () => {
+  it("reads like REST's: lower-case type, camelCase fields, a projected address alone", () => {
+    const record = event(
+      parse({
+        ...UPDATED,
+        "MessagingBinding.Type": "SMS",
+        "MessagingBinding.ProjectedAddress": "+14155550777",
+      }),
+    );
+    expect(record.participant.messagingBinding).toEqual({
+      type: "sms",
+      address: null,
+      proxyAddress: null,
+      projectedAddress: "+14155550777",
+      name: null,
+      level: null,
     });
   });
 });

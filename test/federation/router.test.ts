@@ -47,8 +47,8 @@ const TICKETS_SDL = parse(/* GraphQL */ `
   }
 
   type ConferenceParticipant @key(fields: "conferenceSid callSid", resolvable: false) {
-    conferenceSid: String
-    callSid: String
+    conferenceSid: ID!
+    callSid: ID!
   }
 `);
 

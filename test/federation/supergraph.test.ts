@@ -15,12 +15,18 @@ const KD = "KD" + "d".repeat(32);
 const UO = (n: number) => "UO" + n.toString(16).padStart(32, "0");
 const UT = (n: number) => "UT" + n.toString(16).padStart(32, "0");
 
-/** A second subgraph, as another team would write it: support tickets that point at calls. */
+/**
+ * A second subgraph, as another team would write it by the Federation and Relay idioms: support
+ * tickets that point at calls and agents by `ID!` keys, paged as a Relay connection with its own
+ * `@shareable` `PageInfo`.
+ */
 const TICKETS_SDL = parse(/* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+  extend schema
+    @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])
 
   type Query {
     tickets: [Ticket!]!
+    ticketPage(first: Int, after: String): TicketConnection!
   }
 
   type Ticket {
@@ -30,14 +36,31 @@ const TICKETS_SDL = parse(/* GraphQL */ `
     agent: InteractionParticipant!
   }
 
+  type TicketConnection {
+    edges: [TicketEdge!]!
+    pageInfo: PageInfo!
+  }
+
+  type TicketEdge {
+    cursor: String!
+    node: Ticket!
+  }
+
+  type PageInfo @shareable {
+    hasNextPage: Boolean!
+    hasPreviousPage: Boolean!
+    startCursor: String
+    endCursor: String
+  }
+
   type ConferenceParticipant @key(fields: "conferenceSid callSid", resolvable: false) {
-    conferenceSid: String
-    callSid: String
+    conferenceSid: ID!
+    callSid: ID!
   }
 
   type InteractionParticipant @key(fields: "interactionSid channelSid sid", resolvable: false) {
-    interactionSid: String
-    channelSid: String
+    interactionSid: ID!
+    channelSid: ID!
     sid: ID!
   }
 `);
@@ -85,6 +108,16 @@ beforeAll(async () => {
         },
       };
     }
+    if (request.url.includes("/Participants.json?")) {
+      // The conference's list: two participants a page, a second page after the first.
+      return {
+        status: 200,
+        body: {
+          participants: [1, 2].map((n) => ({ call_sid: CA(n), conference_sid: CF })),
+          next_page_uri: request.url.includes("PageToken") ? null : "/x.json?Page=1&PageToken=PT",
+        },
+      };
+    }
     const callSid = /Participants\/(CA[0-9a-f]{32})\.json/.exec(request.url)?.[1] ?? "";
     return {
       status: 200,
@@ -105,7 +138,26 @@ beforeAll(async () => {
       schema: buildSubgraphSchema({
         typeDefs: TICKETS_SDL,
         resolvers: {
-          Query: { tickets: () => TICKETS },
+          Query: {
+            tickets: () => TICKETS,
+            ticketPage: (_: unknown, args: { first?: number; after?: string }) => {
+              const start = args.after ? Number(args.after) + 1 : 0;
+              const end = Math.min(start + (args.first ?? TICKETS.length), TICKETS.length);
+              const edges = TICKETS.slice(start, end).map((node, i) => ({
+                cursor: String(start + i),
+                node,
+              }));
+              return {
+                edges,
+                pageInfo: {
+                  hasNextPage: end < TICKETS.length,
+                  hasPreviousPage: start > 0,
+                  startCursor: edges[0]?.cursor ?? null,
+                  endCursor: edges.at(-1)?.cursor ?? null,
+                },
+              };
+            },
+          },
           Ticket: {
             participant: (t: (typeof TICKETS)[number]) => ({
               conferenceSid: CF,
@@ -203,6 +255,36 @@ describe("participants as a Federation 2 subgraph", () => {
     expect(result.data).toEqual({
       conferenceParticipant: { callSid: CA(7) },
       gatewayInfo: { name: "participant-gateway" },
+    });
+  });
+
+  it("pages both subgraphs' Relay connections with the one shared PageInfo type", async () => {
+    const result = await viaRouter(`{
+        ticketPage(first: 2, after: "0") {
+          edges { node { id participant { callSid conferenceSid } } }
+          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        }
+        conferenceParticipants(conferenceSid: "${CF}", first: 2) {
+          edges { node { callSid } }
+          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        }
+      }`);
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    const data = result.data as {
+      ticketPage: unknown;
+      conferenceParticipants: { pageInfo: Record<string, unknown> };
+    };
+    expect(data.ticketPage).toEqual({
+      edges: [1, 2].map((i) => ({
+        node: { id: `T${i}`, participant: { callSid: TICKETS[i]!.callSid, conferenceSid: CF } },
+      })),
+      pageInfo: { hasNextPage: true, hasPreviousPage: true, startCursor: "1", endCursor: "2" },
+    });
+    expect(data.conferenceParticipants.pageInfo).toMatchObject({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: expect.any(String),
+      endCursor: expect.any(String),
     });
   });
 });

@@ -266,7 +266,8 @@ describe("the default document", () => {
     const names = parse(defaultQuery).definitions.map((definition) =>
       "name" in definition ? definition.name?.value : undefined,
     );
-    expect(names).toEqual(OPERATIONS);
+    // Then the fragments they spread: the conversation add's typed messaging binding.
+    expect(names).toEqual([...OPERATIONS, "MessagingBinding"]);
     // The conference operation is the file's, with its `$input` renamed apart from the others'.
     const operation = checkedInOperation("conference.graphql", "AddConferenceParticipant");
     expect(defaultQuery).toContain(

@@ -75,6 +75,52 @@ describe("conference participant lifecycle on the wire", () => {
     );
   });
 
+  it('sends waitUrl "" as an empty WaitUrl on an update too', async () => {
+    fake.reply({ status: 200, body: participant(CA(1)) });
+    const result = await gateway.graphql(
+      `mutation($input: UpdateConferenceParticipantInput!) { updateConferenceParticipant(input: $input) { callSid } }`,
+      { input: { conferenceSid: CF, callSid: CA(1), waitUrl: "", waitMethod: "GET" } },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(fake.requests[0]!.body).toBe("WaitUrl=&WaitMethod=GET");
+  });
+
+  it("refuses a participant label that looks like a mistyped call SID, and sends nothing", async () => {
+    const result = await gateway.graphql(
+      `{ a: conferenceParticipant(conferenceSid: "${CF}", callSid: "CA12") { callSid }
+         b: conferenceParticipant(conferenceSid: "${CF}", callSid: "${CF}") { callSid } }`,
+    );
+    expect(fake.requests).toHaveLength(0);
+    expect(result.errors!.map((e) => e.message)).toEqual([
+      "callSid: looks like a SID but is not a valid CA SID (CA followed by 32 hex digits)",
+      "callSid: looks like a CF SID, not a CA SID (CA followed by 32 hex digits) or participant label",
+    ]);
+  });
+
+  it("says NOT_FOUND, with Twilio's 404 under extensions.twilio, for an update of a participant that does not exist", async () => {
+    fake.reply(twilioError(404, 20404, "The requested resource was not found"));
+    const result = await gateway.graphql(
+      `mutation($input: UpdateConferenceParticipantInput!) { updateConferenceParticipant(input: $input) { callSid } }`,
+      { input: { conferenceSid: CF, callSid: "agent smith", muted: true } },
+    );
+    expect(result.data).toBeNull();
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: "Conference participant agent smith was not found",
+        extensions: {
+          code: "NOT_FOUND",
+          twilio: {
+            code: 20404,
+            status: 404,
+            message: "The requested resource was not found",
+            moreInfo: "https://www.twilio.com/docs/errors/20404",
+          },
+        },
+      }),
+    ]);
+    expect(fake.requests.map((r) => r.method)).toEqual(["POST"]);
+  });
+
   it("rejects a bad update before sending anything", async () => {
     const result = await gateway.graphql(
       `mutation($input: UpdateConferenceParticipantInput!) { updateConferenceParticipant(input: $input) { callSid } }`,
@@ -174,25 +220,50 @@ describe("conference participant lifecycle on the wire", () => {
     );
     const list = `query($after: String) {
       conferenceParticipants(conferenceSid: "${CF}", muted: true, first: 2, after: $after) {
-        edges { cursor node { callSid } } pageInfo { hasNextPage endCursor }
+        edges { cursor node { callSid } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       }
     }`;
-    const first = await gateway.graphql<{
+    type Page = {
       conferenceParticipants: {
-        edges: Array<{ node: { callSid: string } }>;
-        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: Array<{ cursor: string; node: { callSid: string } }>;
+        pageInfo: {
+          hasNextPage: boolean;
+          hasPreviousPage: boolean;
+          startCursor: string | null;
+          endCursor: string;
+        };
       };
-    }>(list);
-    expect(first.data!.conferenceParticipants.edges.map((e) => e.node.callSid)).toEqual([
-      CA(1),
-      CA(2),
-    ]);
-    expect(first.data!.conferenceParticipants.pageInfo.hasNextPage).toBe(true);
-    const second = await gateway.graphql<typeof first.data & object>(list, {
-      after: first.data!.conferenceParticipants.pageInfo.endCursor,
+    };
+    const first = await gateway.graphql<Page>(list);
+    const firstPage = first.data!.conferenceParticipants;
+    expect(firstPage.edges.map((e) => e.node.callSid)).toEqual([CA(1), CA(2)]);
+    // Relay's four fields: the first page has nothing before it; the cursors are its edges'.
+    expect(firstPage.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: firstPage.edges[0]!.cursor,
+      endCursor: firstPage.edges[1]!.cursor,
     });
-    expect(second.data!.conferenceParticipants.edges.map((e) => e.node.callSid)).toEqual([CA(3)]);
-    expect(second.data!.conferenceParticipants.pageInfo.hasNextPage).toBe(false);
+    const second = await gateway.graphql<Page>(list, { after: firstPage.pageInfo.endCursor });
+    const secondPage = second.data!.conferenceParticipants;
+    expect(secondPage.edges.map((e) => e.node.callSid)).toEqual([CA(3)]);
+    expect(secondPage.pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: secondPage.edges[0]!.cursor,
+      endCursor: secondPage.edges[0]!.cursor,
+    });
+    // Past the end: no edges, nothing further, the cursor asked with as endCursor.
+    const past = await gateway.graphql<Page>(list, { after: secondPage.pageInfo.endCursor });
+    expect(past.data!.conferenceParticipants).toEqual({
+      edges: [],
+      pageInfo: {
+        hasNextPage: false,
+        hasPreviousPage: true,
+        startCursor: null,
+        endCursor: secondPage.pageInfo.endCursor,
+      },
+    });
     expect(fake.requests.map((r) => r.url)).toEqual([
       `${BASE}.json?Muted=true&PageSize=2&Page=0`,
       `${BASE}.json?Muted=true&PageSize=2&Page=1&PageToken=PA${CA(2)}`,
@@ -201,7 +272,7 @@ describe("conference participant lifecycle on the wire", () => {
     fake.reset();
     const otherList = await gateway.graphql(
       `query($after: String) { conferenceParticipants(conferenceSid: "${CF}", first: 2, after: $after) { edges { cursor } } }`,
-      { after: first.data!.conferenceParticipants.pageInfo.endCursor },
+      { after: firstPage.pageInfo.endCursor },
     );
     expect(otherList.errors![0]!.extensions).toEqual({ code: "BAD_USER_INPUT", field: "after" });
     expect(fake.requests).toHaveLength(0);

@@ -257,6 +257,81 @@ describe("addConferenceParticipant", () => {
     expect(fake.requests[0]!.body).toBe("From=client%3Aalice&To=sip%3Abob%40example.com");
   });
 
+  it('sends waitUrl "" as an empty WaitUrl: Twilio\'s documented "no hold music"', async () => {
+    fake.reply({ status: 201, body: TWILIO_ANSWER });
+    const result = await gateway.graphql(ADD, {
+      input: {
+        conferenceSid: CONFERENCE_SID,
+        from: "+15017122661",
+        to: "+15558675310",
+        waitUrl: "",
+      },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(fake.requests[0]!.body).toBe("From=%2B15017122661&To=%2B15558675310&WaitUrl=");
+  });
+
+  it("refuses a waitUrl that is neither a URL nor empty, and sends nothing", async () => {
+    const result = await gateway.graphql(ADD, {
+      input: {
+        conferenceSid: CONFERENCE_SID,
+        from: "+15017122661",
+        to: "+15558675310",
+        waitUrl: " ",
+      },
+    });
+    expect(fake.requests).toHaveLength(0);
+    expect(result.errors!.map((e) => e.message)).toEqual([
+      "input.waitUrl: must be an absolute http(s) URL or empty",
+    ]);
+  });
+
+  it.each([
+    [
+      "a short CF SID",
+      "CF123",
+      "looks like a SID but is not a valid CF SID (CF followed by 32 hex digits)",
+    ],
+    [
+      "a call SID",
+      CALL_SID,
+      "looks like a CA SID, not a CF SID (CF followed by 32 hex digits) or conference friendly name",
+    ],
+    [
+      "a lower-case conference SID",
+      CONFERENCE_SID.toLowerCase(),
+      "looks like a CF SID with a lower-case prefix; SIDs start with CF (CF followed by 32 hex digits)",
+    ],
+  ])(
+    "refuses %s as a conference, rather than dialling into a new empty one",
+    async (_, sid, message) => {
+      const result = await gateway.graphql(ADD, {
+        input: { conferenceSid: sid, from: "+15017122661", to: "+15558675310" },
+      });
+      expect(fake.requests).toHaveLength(0);
+      expect(result.errors).toEqual([
+        expect.objectContaining({
+          message: `input.conferenceSid: ${message}`,
+          extensions: { code: "BAD_USER_INPUT", field: "input.conferenceSid" },
+        }),
+      ]);
+    },
+  );
+
+  it.each(["AgentConf12", "CAFE", "cf-standup", "CF Weekly 12"])(
+    "takes %s for a conference friendly name",
+    async (name) => {
+      fake.reply({ status: 201, body: TWILIO_ANSWER });
+      const result = await gateway.graphql(ADD, {
+        input: { conferenceSid: name, from: "+15017122661", to: "+15558675310" },
+      });
+      expect(result.errors).toBeUndefined();
+      expect(decodeURIComponent(fake.requests[0]!.url)).toBe(
+        `/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences/${name}/Participants.json`,
+      );
+    },
+  );
+
   it("passes Twilio's error through with its code, status and message", async () => {
     fake.reply(
       twilioError(400, 21211, "The 'To' number +15005550001 is not a valid phone number."),

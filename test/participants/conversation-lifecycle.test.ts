@@ -548,7 +548,18 @@ describe("removing a conversation participant", () => {
       twilioError(404, 20404, "The requested resource was not found"),
     );
     const result = await gateway.graphql(REMOVE, { input: { conversationSid: CH, sid: MB(1) } });
-    expect(result.errors!.map((e) => e.extensions)).toEqual([{ code: "NOT_FOUND" }]);
+    // Twilio's own 404 to the DELETE is kept under extensions.twilio.
+    expect(result.errors!.map((e) => e.extensions)).toEqual([
+      {
+        code: "NOT_FOUND",
+        twilio: {
+          code: 20404,
+          status: 404,
+          message: "The requested resource was not found",
+          moreInfo: "https://www.twilio.com/docs/errors/20404",
+        },
+      },
+    ]);
     expect(fake.requests.map((r) => r.method)).toEqual(["GET", "DELETE"]);
   });
 

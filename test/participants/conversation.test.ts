@@ -96,10 +96,14 @@ describe("addConversationParticipant", () => {
         chatServiceSid: null,
         identity: null,
         attributes: { role: "driver" },
+        // Typed, in camelCase: Twilio's snake_case object read field by field.
         messagingBinding: {
           type: "sms",
           address: "+15558675310",
-          proxy_address: "+15017122661",
+          proxyAddress: "+15017122661",
+          projectedAddress: null,
+          name: null,
+          level: null,
         },
         roleSid: ROLE_SID,
         dateCreated: "2015-12-16T22:18:37.000Z",

@@ -122,14 +122,17 @@ describe("updateInteractionParticipant", () => {
     expect(fake.requests[0]!.body).toBe("Status=wrapup");
   });
 
-  it("passes Flex's 404 for an unknown participant through", async () => {
+  // Changed deliberately: an update of a participant that does not exist was TWILIO_API_ERROR;
+  // the one not-found rule makes it NOT_FOUND, as a removal is, with Twilio's details kept.
+  it("says NOT_FOUND for an unknown participant, with Flex's 404 under extensions.twilio", async () => {
     fake.reply(twilioError(404, 20404, "The requested resource was not found"));
     const result = await gateway.graphql(UPDATE, {
       input: { interactionSid: KD, channelSid: UO(1), sid: UT(9), status: "CLOSED" },
     });
     expect(result.data).toBeNull();
+    expect(result.errors![0]!.message).toBe(`Interaction participant ${UT(9)} was not found`);
     expect(result.errors![0]!.extensions).toEqual({
-      code: "TWILIO_API_ERROR",
+      code: "NOT_FOUND",
       twilio: {
         code: 20404,
         status: 404,

@@ -89,7 +89,7 @@ describe("addProxyParticipant", () => {
         dateCreated: "2015-07-30T20:00:00.000Z",
         dateUpdated: "2015-07-30T20:00:01.000Z",
         url: PARTICIPANT_URL,
-        links: { message_interactions: `${PARTICIPANT_URL}/MessageInteractions` },
+        links: { messageInteractions: `${PARTICIPANT_URL}/MessageInteractions` },
       },
     });
   });

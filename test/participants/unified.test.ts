@@ -1,16 +1,13 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InputValidationError } from "../../src/errors/gateway-errors.js";
 import { AddParticipantInput } from "../../src/participants/unified/add-participant.js";
 import { assertValid } from "../../src/validation/rules.js";
 import { type CapturedRequest, FakeTwilio } from "../support/fake-twilio.js";
 import { ACCOUNT_SID, useGatewayOnFakeTwilio } from "../support/gateway.js";
+import { checkedInOperation } from "../support/operations.js";
 
 /** The checked-in operation that frontends use. */
-const ADD = readFileSync(
-  new URL("../../schema/operations/unified.graphql", import.meta.url),
-  "utf8",
-);
+const ADD = checkedInOperation("unified.graphql", "AddParticipant");
 
 const SERVICE_SID = "KS" + "1".repeat(32);
 const SESSION_SID = "KC" + "2".repeat(32);
@@ -277,7 +274,7 @@ describe("addParticipant takes exactly one kind", () => {
       expect(result.errors).toEqual([
         {
           message: `input: ${EXACTLY_ONE}`,
-          locations: [{ line: 3, column: 25 }],
+          locations: [{ line: 1, column: 25 }],
           extensions: { code: "BAD_USER_INPUT", field: "input" },
         },
       ]);

@@ -15,11 +15,13 @@ export async function postGraphQL<T = Record<string, unknown>>(
   query: string,
   variables?: object,
   headers?: Record<string, string>,
+  /** Request extensions, e.g. an automatic persisted query's hash. */
+  extensions?: object,
 ): Promise<GraphQLResult<T>> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, extensions }),
   });
   return { status: response.status, ...((await response.json()) as object) };
 }

@@ -11,6 +11,7 @@ export interface SimulatorApp {
     query: string,
     variables?: object,
     headers?: Record<string, string>,
+    extensions?: object,
   ): Promise<Omit<GraphQLResult<T>, "status">>;
 }
 
@@ -34,12 +35,18 @@ export function useSimulatorApp(): SimulatorApp {
       return app();
     },
     // The answer's body alone, as a client library hands it over.
-    async graphql<T>(query: string, variables?: object, headers?: Record<string, string>) {
+    async graphql<T>(
+      query: string,
+      variables?: object,
+      headers?: Record<string, string>,
+      extensions?: object,
+    ) {
       const { status: _status, ...body } = await postGraphQL<T>(
         app().gateway.graphqlUrl,
         query,
         variables,
         headers,
+        extensions,
       );
       return body;
     },

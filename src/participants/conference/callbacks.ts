@@ -25,7 +25,17 @@ import { CONFERENCE, type ConferenceParticipant } from "./types.js";
  * Conference-wide events (conference-start/end, announcements) are not participant events.
  */
 
-export type ConferenceParticipantSnapshot = Snapshot<ConferenceParticipant>;
+/**
+ * A conference participant as an event reports it. Call progress does not name the conference
+ * (until `correlateConference` finds it), so here `conferenceSid` may be null, though it is a
+ * non-null key field of the GraphQL type.
+ */
+export type ConferenceParticipantSnapshot = Omit<
+  Snapshot<ConferenceParticipant>,
+  "conferenceSid"
+> & {
+  conferenceSid: string | null;
+};
 
 export interface ConferenceCallbackContext {
   /** When the gateway received the callback: the event's time if Twilio's Timestamp is unusable. */

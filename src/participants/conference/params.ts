@@ -2,12 +2,14 @@ import {
   callEndpoint,
   callerEndpoint,
   httpUrl,
+  httpUrlOrEmpty,
   intRange,
   length,
   minInt,
   notBlank,
   sid,
   sidOrName,
+  sidOrNameNote,
 } from "../../validation/formats.js";
 import type { ObjectRule } from "../../validation/rules.js";
 import { argsType, inputType } from "../../params/input-class.js";
@@ -36,13 +38,20 @@ const accountSid = path(text, {
   rules: [sid("AC")],
 });
 
+/** Before the conference starts: music or TwiML; "" plays nothing, as Twilio documents. */
+const waitUrl = form("WaitUrl", text, {
+  description:
+    "Music or TwiML played while waiting for the conference to start; an empty string plays nothing (sent as `WaitUrl=`, as Twilio documents), leaving it out plays Twilio's hold music.",
+  rules: [httpUrlOrEmpty],
+});
+
 /** Names one participant: by call SID or by the label it was added with. */
 const participantRef = {
   accountSid,
   conferenceSid: path(text, { required: true, rules: [sid("CF")] }),
   callSid: path(text, {
     required: true,
-    description: "The participant's call SID (CA…) or its label.",
+    description: `The participant's call SID (CA…) or its label. ${sidOrNameNote("CA")}`,
     rules: [sidOrName("CA", "participant label")],
   }),
 };
@@ -80,7 +89,7 @@ export const AddConferenceParticipantInput = inputType(
     accountSid,
     conferenceSid: path(text, {
       required: true,
-      description: "The conference SID (CF…) or the conference's friendly name.",
+      description: `The conference SID (CF…) or the conference's friendly name (a new name starts a new conference). ${sidOrNameNote("CF")}`,
       rules: [sidOrName("CF", "conference friendly name")],
     }),
     from: form("From", text, {
@@ -110,7 +119,7 @@ export const AddConferenceParticipantInput = inputType(
     beep: form("Beep", oneOf(Beep)),
     startConferenceOnEnter: form("StartConferenceOnEnter", bool),
     endConferenceOnExit: form("EndConferenceOnExit", bool),
-    waitUrl: form("WaitUrl", text, { rules: [httpUrl] }),
+    waitUrl,
     waitMethod: form("WaitMethod", method),
     earlyMedia: form("EarlyMedia", bool),
     maxParticipants: form("MaxParticipants", int, {
@@ -225,7 +234,7 @@ export const UpdateConferenceParticipantInput = inputType(
       rules: [httpUrl],
     }),
     announceMethod: form("AnnounceMethod", method),
-    waitUrl: form("WaitUrl", text, { rules: [httpUrl] }),
+    waitUrl,
     waitMethod: form("WaitMethod", method),
     beepOnExit: form("BeepOnExit", bool),
     endConferenceOnExit: form("EndConferenceOnExit", bool),

@@ -1,5 +1,6 @@
 import { twilioPath } from "../../twilio/path.js";
 import { date, flag, text, type TwilioJson } from "../../twilio/response-fields.js";
+import { ownSid, pathKey } from "../key-fields.js";
 import { fetchCache } from "../participant-cache.js";
 import { participantResource } from "../resource.js";
 import { ConferenceParticipantStatus } from "./enums.js";
@@ -18,17 +19,25 @@ export interface ConferenceParticipantKey extends ConferenceRef {
 
 const STATUSES = new Set<string>(Object.values(ConferenceParticipantStatus));
 
-/** The 2010 API: RFC 2822 dates and a relative `uri`, made absolute against the API's base URL. */
-function readConferenceParticipant(json: TwilioJson, apiBaseUrl: string): ConferenceParticipant {
-  const callSid = text(json, "call_sid");
+/**
+ * The 2010 API: RFC 2822 dates and a relative `uri`, made absolute against the API's base URL.
+ * The request's conference (a friendly name only for an add, which Twilio answers with the SID)
+ * stands in for a `conference_sid` the answer lacks.
+ */
+function readConferenceParticipant(
+  json: TwilioJson,
+  apiBaseUrl: string,
+  requested: ConferenceRef & { callSid?: string },
+): ConferenceParticipant {
+  const callSid = ownSid("api", "CA", text(json, "call_sid"), requested.callSid);
   const uri = text(json, "uri");
   const status = text(json, "status");
   return {
     kind: CONFERENCE,
-    sid: callSid ?? "",
+    sid: callSid,
     callSid,
     accountSid: text(json, "account_sid"),
-    conferenceSid: text(json, "conference_sid"),
+    conferenceSid: pathKey(text(json, "conference_sid"), requested.conferenceSid),
     label: text(json, "label"),
     callSidToCoach: text(json, "call_sid_to_coach"),
     coaching: flag(json, "coaching"),
@@ -59,7 +68,8 @@ export const conferenceParticipants = participantResource<
   instancePath: (key, twilio) =>
     twilioPath`/2010-04-01/Accounts/${twilio.account(key.accountSid)}/Conferences/${key.conferenceSid}/Participants/${key.callSid}.json`,
   maxPageSize: 1000,
-  read: (json, twilio) => readConferenceParticipant(json, twilio.baseUrls.api),
+  read: (json, twilio, requested) =>
+    readConferenceParticipant(json, twilio.baseUrls.api, requested),
   describe: (key) => `Conference participant ${key.callSid}`,
 });
 

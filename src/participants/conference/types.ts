@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import type { EnumValue } from "../../params/twilio-enum.js";
 import { Participant, participantKind } from "../participant.js";
 import { ConferenceParticipantStatus } from "./enums.js";
@@ -18,11 +18,11 @@ export class ConferenceParticipant implements Participant {
   dateUpdated: Date | null;
   url: string | null;
 
-  @Field(() => String, { nullable: true })
-  callSid: string | null;
+  @Field(() => ID, { description: "The participant's call SID (CA…): a key field." })
+  callSid: string;
 
-  @Field(() => String, { nullable: true })
-  conferenceSid: string | null;
+  @Field(() => ID, { description: "The conference SID (CF…): a key field." })
+  conferenceSid: string;
 
   @Field(() => String, { nullable: true })
   label: string | null;

@@ -12,7 +12,8 @@ import {
   ParticipantEventType,
   type Snapshot,
 } from "../../events/record.js";
-import { type JsonObject, jsonText } from "../../twilio/response-fields.js";
+import { jsonText } from "../../twilio/response-fields.js";
+import { readMessagingBinding } from "./messaging-binding.js";
 import { CONVERSATION, type ConversationParticipant } from "./types.js";
 
 /**
@@ -63,12 +64,14 @@ export function parseConversationCallback(
     kind: CONVERSATION,
     sid: participantSid,
     accountSid,
-    conversationSid: fields.text("ConversationSid"),
+    conversationSid: fields.text("ConversationSid")!,
     // Undocumented on participant events; used if Twilio sends it.
     chatServiceSid: fields.sid("ChatServiceSid", "IS") ?? context.chatServiceSid ?? null,
     identity: fields.text("Identity"),
     attributes: jsonText({ Attributes: fields.text("Attributes") }, "Attributes"),
-    messagingBinding: messagingBinding(fields),
+    // The same shape as REST's. Twilio documents one address per participant; should a webhook
+    // repeat `MessagingBinding.Address` (as group-MMS conversation events do), the first is kept.
+    messagingBinding: readMessagingBinding((_, webhookName) => fields.text(webhookName)),
     roleSid: fields.text("RoleSid"),
     lastReadMessageIndex: fields.integer("LastReadMessageIndex"),
     lastReadTimestamp: null,
@@ -95,23 +98,4 @@ export function parseConversationCallback(
       participant,
     }),
   };
-}
-
-/**
- * The binding in the shape Twilio's REST answer gives it (snake_case keys, lower-case type),
- * so a subscriber reads the same field the same way; null for a chat-only participant, as in
- * REST. Several `MessagingBinding.Address` values (group MMS) stay a list.
- */
-function messagingBinding(fields: CallbackFields): JsonObject | null {
-  const addresses = fields.texts("MessagingBinding.Address");
-  const proxyAddress = fields.text("MessagingBinding.ProxyAddress");
-  const projectedAddress = fields.text("MessagingBinding.ProjectedAddress");
-  if (addresses.length === 0 && proxyAddress === null && projectedAddress === null) return null;
-  const binding: JsonObject = {};
-  const type = fields.text("MessagingBinding.Type");
-  if (type !== null) binding.type = type.toLowerCase();
-  if (addresses.length > 0) binding.address = addresses.length === 1 ? addresses[0] : addresses;
-  if (proxyAddress !== null) binding.proxy_address = proxyAddress;
-  if (projectedAddress !== null) binding.projected_address = projectedAddress;
-  return binding;
 }

@@ -8,6 +8,7 @@ import {
   minInt,
   sid,
   sidOrName,
+  sidOrNameNote,
 } from "../../validation/formats.js";
 
 const webhookEnabled = header("X-Twilio-Webhook-Enabled", bool, {
@@ -17,7 +18,7 @@ const webhookEnabled = header("X-Twilio-Webhook-Enabled", bool, {
 
 const conversationSid = path(text, {
   required: true,
-  description: "The conversation's SID (CH…) or its unique name.",
+  description: `The conversation's SID (CH…) or its unique name. ${sidOrNameNote("CH")}`,
   rules: [sidOrName("CH", "conversation unique name")],
 });
 
@@ -31,13 +32,16 @@ const conversation = {
   }),
 };
 
+/** An identity may well be another system's id shaped like a SID of another kind. */
+const IDENTITY = { otherKinds: "allow" } as const;
+
 /** Names one participant: by MB SID or by identity. */
 const participantRef = {
   ...conversation,
   sid: path(text, {
     required: true,
-    description: "The participant's SID (MB…) or its identity.",
-    rules: [sidOrName("MB", "participant identity")],
+    description: `The participant's SID (MB…) or its identity. ${sidOrNameNote("MB", IDENTITY)}`,
+    rules: [sidOrName("MB", "participant identity", IDENTITY)],
   }),
 };
 

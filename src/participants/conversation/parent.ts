@@ -11,9 +11,9 @@ export class Conversation {
   @Field(() => ID, { description: "The conversation SID (CH…) or its unique name." })
   sid: string;
 
-  @Field(() => String, {
+  @Field(() => ID, {
     nullable: true,
-    description: "Its Conversation Service (IS…), if not the default.",
+    description: "Its Conversation Service (IS…), if not the default; null for the default.",
   })
   chatServiceSid: string | null;
 }

@@ -1,14 +1,9 @@
 import { twilioPath } from "../../twilio/path.js";
-import {
-  date,
-  integer,
-  json,
-  jsonText,
-  text,
-  type TwilioJson,
-} from "../../twilio/response-fields.js";
+import { date, integer, jsonText, text, type TwilioJson } from "../../twilio/response-fields.js";
+import { ownSid, pathKey } from "../key-fields.js";
 import { fetchCache, type ParticipantCache } from "../participant-cache.js";
 import { participantResource } from "../resource.js";
+import { readMessagingBinding, restBinding } from "./messaging-binding.js";
 import { CONVERSATION, type ConversationParticipant } from "./types.js";
 
 /** Which conversation, in the default Conversation Service or the given one. */
@@ -26,17 +21,24 @@ export interface ConversationParticipantKey extends ConversationRef {
   sid: string;
 }
 
-/** ISO 8601 dates, an absolute `url`, attributes stored as JSON text. */
-function readConversationParticipant(answer: TwilioJson): ConversationParticipant {
+/**
+ * ISO 8601 dates, an absolute `url`, attributes stored as JSON text. The request's path stands
+ * in for key fields the answer lacks; only the service-scoped API reports `chat_service_sid`,
+ * so a default-service participant has none.
+ */
+function readConversationParticipant(
+  answer: TwilioJson,
+  requested: ConversationRef & { sid?: string },
+): ConversationParticipant {
   return {
     kind: CONVERSATION,
-    sid: text(answer, "sid") ?? "",
+    sid: ownSid("conversations", "MB", text(answer, "sid"), requested.sid),
     accountSid: text(answer, "account_sid"),
-    conversationSid: text(answer, "conversation_sid"),
-    chatServiceSid: text(answer, "chat_service_sid"),
+    conversationSid: pathKey(text(answer, "conversation_sid"), requested.conversationSid),
+    chatServiceSid: text(answer, "chat_service_sid") ?? requested.chatServiceSid ?? null,
     identity: text(answer, "identity"),
     attributes: jsonText(answer, "attributes"),
-    messagingBinding: json(answer, "messaging_binding"),
+    messagingBinding: readMessagingBinding(restBinding(answer)),
     roleSid: text(answer, "role_sid"),
     dateCreated: date(answer, "date_created"),
     dateUpdated: date(answer, "date_updated"),
@@ -63,7 +65,7 @@ export const conversationParticipants = participantResource<
       ? twilioPath`/v1/Services/${key.chatServiceSid}/Conversations/${key.conversationSid}/Participants/${key.sid}`
       : twilioPath`/v1/Conversations/${key.conversationSid}/Participants/${key.sid}`,
   maxPageSize: 100,
-  read: readConversationParticipant,
+  read: (answer, _twilio, requested) => readConversationParticipant(answer, requested),
   describe: (key) => `Conversation participant ${key.sid}`,
 });
 

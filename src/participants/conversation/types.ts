@@ -1,12 +1,15 @@
-import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { JSONScalar } from "../../graphql/scalars.js";
 import type { JsonValue } from "../../twilio/response-fields.js";
 import { Participant, participantKind } from "../participant.js";
+import { ConversationMessagingBinding } from "./messaging-binding.js";
 
 export const CONVERSATION = participantKind("CONVERSATION", "ConversationParticipant");
 
 // A participant of the default Conversation Service is named by the first key (Twilio reports
-// no service for it); one of another service needs the second.
+// no service for it); one of another service needs the second. `chatServiceSid` is the one
+// nullable key field: Federation 2 allows it, and null there means the default service, whose
+// SID Twilio does not report (filling it in would cost a Configuration read per participant).
 @Directive('@key(fields: "conversationSid sid")')
 @Directive('@key(fields: "chatServiceSid conversationSid sid")')
 @ObjectType({
@@ -22,12 +25,13 @@ export class ConversationParticipant implements Participant {
   dateUpdated: Date | null;
   url: string | null;
 
-  @Field(() => String, { nullable: true, description: "The conversation's SID (CH…)." })
-  conversationSid: string | null;
+  @Field(() => ID, { description: "The conversation's SID (CH…): a key field." })
+  conversationSid: string;
 
-  @Field(() => String, {
+  @Field(() => ID, {
     nullable: true,
-    description: "The Conversation Service (IS…); set when the participant was added through one.",
+    description:
+      "The Conversation Service (IS…) when it is not the account's default one; null for the default service (a key field of the second key).",
   })
   chatServiceSid: string | null;
 
@@ -43,12 +47,11 @@ export class ConversationParticipant implements Participant {
   })
   attributes: JsonValue | null;
 
-  @Field(() => JSONScalar, {
+  @Field(() => ConversationMessagingBinding, {
     nullable: true,
-    description:
-      "How the participant exchanges messages (type, address, proxy_address …), as Twilio returns it.",
+    description: "How the participant exchanges messages; null for a chat (SDK) participant.",
   })
-  messagingBinding: JsonValue | null;
+  messagingBinding: ConversationMessagingBinding | null;
 
   @Field(() => String, { nullable: true, description: "The conversation-level role (RL…)." })
   roleSid: string | null;

@@ -7,7 +7,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
     "subgraphs reference it by `interactionSid sid` and may add their own fields.",
 })
 export class InteractionChannel {
-  @Field(() => String, { description: "The interaction (KD…)." })
+  @Field(() => ID, { description: "The interaction (KD…)." })
   interactionSid: string;
 
   @Field(() => ID, { description: "The channel SID (UO…)." })

@@ -5,6 +5,7 @@ import type { PageRequest } from "../../twilio/paging.js";
 import { twilioPath } from "../../twilio/path.js";
 import type { TwilioScope } from "../../twilio/request-scope.js";
 import { jsonText, text, type TwilioJson } from "../../twilio/response-fields.js";
+import { ownSid, pathKey } from "../key-fields.js";
 import type { ParticipantCache } from "../participant-cache.js";
 import { participantResource } from "../resource.js";
 import { InteractionParticipantType } from "./enums.js";
@@ -24,20 +25,24 @@ const TYPES = new Set<string>(Object.values(InteractionParticipantType));
 
 /**
  * Flex returns no account or dates for a channel participant. `routing_properties` comes back
- * as an object or as JSON text depending on how it was stored, so both are read.
+ * as an object or as JSON text depending on how it was stored, so both are read. The request's
+ * path stands in for key fields the answer lacks.
  */
-function readInteractionParticipant(answer: TwilioJson): InteractionParticipant {
+function readInteractionParticipant(
+  answer: TwilioJson,
+  requested: InteractionChannelRef & { sid?: string },
+): InteractionParticipant {
   const type = text(answer, "type");
   return {
     kind: INTERACTION,
-    sid: text(answer, "sid") ?? "",
+    sid: ownSid("flex", "UT", text(answer, "sid"), requested.sid),
     accountSid: null,
     dateCreated: null,
     dateUpdated: null,
     url: text(answer, "url"),
     type: type !== null && TYPES.has(type) ? (type as InteractionParticipant["type"]) : null,
-    interactionSid: text(answer, "interaction_sid"),
-    channelSid: text(answer, "channel_sid"),
+    interactionSid: pathKey(text(answer, "interaction_sid"), requested.interactionSid),
+    channelSid: pathKey(text(answer, "channel_sid"), requested.channelSid),
     routingProperties: jsonText(answer, "routing_properties"),
   };
 }
@@ -55,7 +60,7 @@ export const interactionParticipants = participantResource<
   instancePath: (key) =>
     twilioPath`/v1/Interactions/${key.interactionSid}/Channels/${key.channelSid}/Participants/${key.sid}`,
   maxPageSize: 1000,
-  read: readInteractionParticipant,
+  read: (answer, _twilio, requested) => readInteractionParticipant(answer, requested),
   describe: (key) => `Interaction participant ${key.sid}`,
 });
 

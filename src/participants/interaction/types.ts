@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { JSONScalar } from "../../graphql/scalars.js";
 import type { JsonValue } from "../../twilio/response-fields.js";
 import type { EnumValue } from "../../params/twilio-enum.js";
@@ -25,15 +25,17 @@ export class InteractionParticipant implements Participant {
   @Field(() => InteractionParticipantType, { nullable: true })
   type: EnumValue<typeof InteractionParticipantType> | null;
 
-  @Field(() => String, { nullable: true })
-  interactionSid: string | null;
+  @Field(() => ID, { description: "The interaction (KD…): a key field." })
+  interactionSid: string;
 
-  @Field(() => String, { nullable: true })
-  channelSid: string | null;
+  @Field(() => ID, { description: "The interaction's channel (UO…): a key field." })
+  channelSid: string;
 
   @Field(() => JSONScalar, {
     nullable: true,
-    description: "Routing details such as the TaskRouter task and worker SIDs.",
+    description:
+      "Routing details such as the TaskRouter task, worker and reservation SIDs. Free-form JSON: " +
+      "Twilio documents no schema for it and stores what the add's `routingProperties` gave.",
   })
   routingProperties: JsonValue | null;
 }

@@ -7,7 +7,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
     "reference it by `serviceSid sid` and may add their own fields.",
 })
 export class ProxySession {
-  @Field(() => String, { description: "The Proxy service (KS…)." })
+  @Field(() => ID, { description: "The Proxy service (KS…)." })
   serviceSid: string;
 
   @Field(() => ID, { description: "The session SID (KC…)." })

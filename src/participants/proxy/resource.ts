@@ -1,8 +1,9 @@
 import { twilioPath } from "../../twilio/path.js";
-import { date, json, text, type TwilioJson } from "../../twilio/response-fields.js";
+import { date, text, type TwilioJson } from "../../twilio/response-fields.js";
+import { ownSid, pathKey } from "../key-fields.js";
 import { fetchCache } from "../participant-cache.js";
 import { participantResource } from "../resource.js";
-import { PROXY, type ProxyParticipant } from "./types.js";
+import { PROXY, type ProxyParticipant, type ProxyParticipantLinks } from "./types.js";
 
 export interface ProxySessionRef {
   serviceSid: string;
@@ -14,13 +15,16 @@ export interface ProxyParticipantKey extends ProxySessionRef {
   sid: string;
 }
 
-/** ISO 8601 dates and absolute URLs. */
-function readProxyParticipant(answer: TwilioJson): ProxyParticipant {
+/** ISO 8601 dates and absolute URLs; the request's path stands in for key fields the answer lacks. */
+function readProxyParticipant(
+  answer: TwilioJson,
+  requested: ProxySessionRef & { sid?: string },
+): ProxyParticipant {
   return {
     kind: PROXY,
-    sid: text(answer, "sid") ?? "",
-    sessionSid: text(answer, "session_sid"),
-    serviceSid: text(answer, "service_sid"),
+    sid: ownSid("proxy", "KP", text(answer, "sid"), requested.sid),
+    sessionSid: pathKey(text(answer, "session_sid"), requested.sessionSid),
+    serviceSid: pathKey(text(answer, "service_sid"), requested.serviceSid),
     accountSid: text(answer, "account_sid"),
     friendlyName: text(answer, "friendly_name"),
     identifier: text(answer, "identifier"),
@@ -30,8 +34,14 @@ function readProxyParticipant(answer: TwilioJson): ProxyParticipant {
     dateCreated: date(answer, "date_created"),
     dateUpdated: date(answer, "date_updated"),
     url: text(answer, "url"),
-    links: json(answer, "links"),
+    links: readLinks(answer),
   };
+}
+
+function readLinks(answer: TwilioJson): ProxyParticipantLinks | null {
+  const links = answer.links;
+  if (typeof links !== "object" || links === null) return null;
+  return { messageInteractions: text(links as TwilioJson, "message_interactions") };
 }
 
 /**
@@ -50,7 +60,7 @@ export const proxyParticipants = participantResource<
   instancePath: (key) =>
     twilioPath`/v1/Services/${key.serviceSid}/Sessions/${key.sessionSid}/Participants/${key.sid}`,
   maxPageSize: 1000,
-  read: readProxyParticipant,
+  read: (answer, _twilio, requested) => readProxyParticipant(answer, requested),
   describe: (key) => `Proxy participant ${key.sid}`,
 });
 

@@ -1,9 +1,20 @@
-import { Directive, Field, ObjectType } from "type-graphql";
-import { DateTimeScalar, JSONScalar } from "../../graphql/scalars.js";
-import type { JsonValue } from "../../twilio/response-fields.js";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { DateTimeScalar } from "../../graphql/scalars.js";
 import { Participant, participantKind } from "../participant.js";
 
 export const PROXY = participantKind("PROXY", "ProxyParticipant");
+
+/** Twilio's `links` (a `uri-map`): the participant's one documented sub-resource. */
+@ObjectType({
+  description: "Absolute URLs of the Twilio resources related to a Proxy participant.",
+})
+export class ProxyParticipantLinks {
+  @Field(() => String, {
+    nullable: true,
+    description: "The participant's message interactions (`links.message_interactions`).",
+  })
+  messageInteractions: string | null;
+}
 
 @Directive('@key(fields: "serviceSid sessionSid sid")')
 @ObjectType({
@@ -18,11 +29,11 @@ export class ProxyParticipant implements Participant {
   dateUpdated: Date | null;
   url: string | null;
 
-  @Field(() => String, { nullable: true })
-  sessionSid: string | null;
+  @Field(() => ID, { description: "The session (KC…): a key field." })
+  sessionSid: string;
 
-  @Field(() => String, { nullable: true })
-  serviceSid: string | null;
+  @Field(() => ID, { description: "The Proxy service (KS…): a key field." })
+  serviceSid: string;
 
   @Field(() => String, { nullable: true })
   friendlyName: string | null;
@@ -48,9 +59,6 @@ export class ProxyParticipant implements Participant {
   })
   dateDeleted: Date | null;
 
-  @Field(() => JSONScalar, {
-    nullable: true,
-    description: "Absolute URLs of related Twilio resources, by name.",
-  })
-  links: JsonValue | null;
+  @Field(() => ProxyParticipantLinks, { nullable: true })
+  links: ProxyParticipantLinks | null;
 }
