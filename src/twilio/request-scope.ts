@@ -30,6 +30,12 @@ export interface TwilioScope {
   /** The account a path names: the one asked for, else the credentials' own. */
   account(asked?: string | null): string;
   request<T>(request: TwilioRequest): Promise<T | undefined>;
+  /**
+   * How many writes (POST, DELETE) this request has handed to the client so far: a mutation
+   * that fails without stating an outcome failed before its write (NOT_SENT) when this did
+   * not move while it ran.
+   */
+  readonly writesStarted: number;
 }
 
 export function scopeToRequest(client: TwilioClient, options: RequestScopeOptions): TwilioScope {
@@ -37,6 +43,7 @@ export function scopeToRequest(client: TwilioClient, options: RequestScopeOption
   const call = { logger, trace };
   const limit = createLimiter(options.maxConcurrent);
   let calls = 0;
+  let writesStarted = 0;
   const required = (): TwilioCredentials => {
     if (!credentials) throw new NotConfiguredError();
     return credentials;
@@ -48,7 +55,13 @@ export function scopeToRequest(client: TwilioClient, options: RequestScopeOption
       const bound = required();
       calls += 1;
       if (calls > maxCalls) throw new TooManyTwilioCallsError(maxCalls);
-      return limit(() => client.request<T>(bound, request, call));
+      return limit(() => {
+        if (request.method !== "GET") writesStarted += 1;
+        return client.request<T>(bound, request, call);
+      });
+    },
+    get writesStarted() {
+      return writesStarted;
     },
   };
 }

@@ -162,8 +162,8 @@ describe("conference participant lifecycle on the wire", () => {
     fake.reset();
     fake.reply(twilioError(404, 20404, "The requested resource was not found"));
     const gone = await gateway.graphql(remove, { callSid: CA(1) });
-    expect(gone.data).toBeNull();
-    expect(gone.errors![0]!.extensions).toEqual({ code: "NOT_FOUND" });
+    expect(gone.data).toEqual({ removeConferenceParticipant: null });
+    expect(gone.errors![0]!.extensions).toEqual({ code: "NOT_FOUND", outcome: "NOT_SENT" });
     expect(fake.requests.map((r) => r.method)).toEqual(["GET"]);
   });
 

@@ -270,7 +270,7 @@ describe("addConferenceParticipant", () => {
     const result = await gateway.graphql(ADD, {
       input: { conferenceSid: CONFERENCE_SID, from: "+15017122661", to: "+15005550001" },
     });
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ addConferenceParticipant: null });
     expect(result.errors).toEqual([
       {
         message: "The 'To' number +15005550001 is not a valid phone number.",
@@ -278,6 +278,7 @@ describe("addConferenceParticipant", () => {
         path: ["addConferenceParticipant"],
         extensions: {
           code: "TWILIO_API_ERROR",
+          outcome: "REJECTED",
           twilio: {
             code: 21211,
             status: 400,
@@ -308,7 +309,7 @@ describe("addConferenceParticipant", () => {
       },
     });
     expect(fake.requests).toHaveLength(0);
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ addConferenceParticipant: null });
     const fields = result.errors!.map((e) => [e.extensions!.code, e.extensions!.field]);
     expect(fields).toEqual(
       [

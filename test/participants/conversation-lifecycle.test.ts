@@ -429,7 +429,7 @@ describe("updating a conversation participant", () => {
       },
     });
     expect(fake.requests).toHaveLength(0);
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ updateConversationParticipant: null });
     expect(result.errors!.map((e) => e.extensions)).toEqual(
       [
         "input.conversationSid",
@@ -440,7 +440,7 @@ describe("updating a conversation participant", () => {
         "input.lastReadMessageIndex",
         "input.messagingBinding.proxyAddress",
         "input.messagingBinding.projectedAddress",
-      ].map((field) => ({ code: "BAD_USER_INPUT", field })),
+      ].map((field) => ({ code: "BAD_USER_INPUT", field, outcome: "NOT_SENT" })),
     );
     expect(result.errors![5]!.message).toBe(
       "input.lastReadMessageIndex: must be an integer of at least 0",
@@ -452,9 +452,10 @@ describe("updating a conversation participant", () => {
     const result = await gateway.graphql(UPDATE, {
       input: { conversationSid: CH, sid: MB(1), identity: "bob" },
     });
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ updateConversationParticipant: null });
     expect(result.errors![0]!.extensions).toEqual({
       code: "TWILIO_API_ERROR",
+      outcome: "REJECTED",
       twilio: {
         code: 50444,
         status: 400,
@@ -546,8 +547,11 @@ describe("removing a conversation participant", () => {
   it("says NOT_FOUND and deletes nothing when the participant does not exist", async () => {
     fake.reply(twilioError(404, 20404, "The requested resource was not found"));
     const result = await gateway.graphql(REMOVE, { input: { conversationSid: CH, sid: MB(9) } });
-    expect(result.data).toBeNull();
-    expect(result.errors!.map((e) => e.extensions)).toEqual([{ code: "NOT_FOUND" }]);
+    expect(result.data).toEqual({ removeConversationParticipant: null });
+    // Found missing by the read that comes first: the DELETE was never sent.
+    expect(result.errors!.map((e) => e.extensions)).toEqual([
+      { code: "NOT_FOUND", outcome: "NOT_SENT" },
+    ]);
     expect(fake.requests.map((r) => r.method)).toEqual(["GET"]);
   });
 
@@ -557,7 +561,10 @@ describe("removing a conversation participant", () => {
       twilioError(404, 20404, "The requested resource was not found"),
     );
     const result = await gateway.graphql(REMOVE, { input: { conversationSid: CH, sid: MB(1) } });
-    expect(result.errors!.map((e) => e.extensions)).toEqual([{ code: "NOT_FOUND" }]);
+    // Twilio refused the DELETE: nothing was removed by it.
+    expect(result.errors!.map((e) => e.extensions)).toEqual([
+      { code: "NOT_FOUND", outcome: "REJECTED" },
+    ]);
     expect(fake.requests.map((r) => r.method)).toEqual(["GET", "DELETE"]);
   });
 

@@ -190,7 +190,7 @@ describe("addConversationParticipant", () => {
     const result = await gateway.graphql(ADD, {
       input: { conversationSid: CONVERSATION_SID, identity: "alice" },
     });
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ addConversationParticipant: null });
     expect(result.errors).toEqual([
       {
         message: "Participant already exists",
@@ -198,6 +198,7 @@ describe("addConversationParticipant", () => {
         path: ["addConversationParticipant"],
         extensions: {
           code: "TWILIO_API_ERROR",
+          outcome: "REJECTED",
           twilio: {
             code: 50433,
             status: 409,
@@ -228,6 +229,7 @@ describe("addConversationParticipant", () => {
     expect(fake.requests[0]!.url).toBe("/v1/Conversations/no-such-room/Participants");
     expect(result.errors![0]!.extensions).toEqual({
       code: "TWILIO_API_ERROR",
+      outcome: "REJECTED",
       twilio: {
         code: 20404,
         status: 404,
@@ -252,7 +254,7 @@ describe("addConversationParticipant", () => {
       },
     });
     expect(fake.requests).toHaveLength(0);
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ addConversationParticipant: null });
     expect(result.errors!.map((e) => [e.extensions!.code, e.extensions!.field])).toEqual(
       [
         "input.conversationSid",
@@ -285,6 +287,7 @@ describe("addConversationParticipant", () => {
     expect(result.errors![0]!.extensions).toEqual({
       code: "BAD_USER_INPUT",
       field: "input.identity",
+      outcome: "NOT_SENT",
     });
   });
 

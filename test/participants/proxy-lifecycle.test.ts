@@ -337,8 +337,8 @@ describe("removeProxyParticipant", () => {
   it("says NOT_FOUND and deletes nothing when the participant does not exist", async () => {
     fake.reply(NOT_FOUND);
     const result = await gateway.graphql(REMOVE, { input });
-    expect(result.data).toBeNull();
-    expect(result.errors![0]!.extensions).toEqual({ code: "NOT_FOUND" });
+    expect(result.data).toEqual({ removeProxyParticipant: null });
+    expect(result.errors![0]!.extensions).toEqual({ code: "NOT_FOUND", outcome: "NOT_SENT" });
     expect(result.errors![0]!.message).toBe(`Proxy participant ${KP(1)} was not found`);
     expect(fake.requests.map((r) => r.method)).toEqual(["GET"]);
   });
@@ -346,7 +346,7 @@ describe("removeProxyParticipant", () => {
   it("says NOT_FOUND when the participant goes between the read and the DELETE", async () => {
     fake.reply({ status: 200, body: participant(KP(1)) }, NOT_FOUND);
     const result = await gateway.graphql(REMOVE, { input });
-    expect(result.errors![0]!.extensions).toEqual({ code: "NOT_FOUND" });
+    expect(result.errors![0]!.extensions).toEqual({ code: "NOT_FOUND", outcome: "REJECTED" });
     expect(fake.requests.map((r) => r.method)).toEqual(["GET", "DELETE"]);
   });
 
@@ -359,7 +359,8 @@ describe("removeProxyParticipant", () => {
       }`,
       { input },
     );
-    expect(result.data).toBeNull();
+    // The first removal's answer stands; only the second fails.
+    expect(result.data).toEqual({ first: { sid: KP(1) }, again: null });
     expect(result.errors!.map((e) => [e.path, e.extensions!.code])).toEqual([
       [["again"], "NOT_FOUND"],
     ]);
@@ -372,7 +373,10 @@ describe("removeProxyParticipant", () => {
       { status: 500, body: "<html>oops</html>" },
     );
     const result = await gateway.graphql(REMOVE, { input });
-    expect(result.errors![0]!.extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
+    expect(result.errors![0]!.extensions).toEqual({
+      code: "UPSTREAM_UNAVAILABLE",
+      outcome: "UNKNOWN",
+    });
     expect(fake.requests.map((r) => r.method)).toEqual(["GET", "DELETE"]);
   });
 
@@ -382,7 +386,11 @@ describe("removeProxyParticipant", () => {
     });
     expect(fake.requests).toHaveLength(0);
     expect(result.errors!.map((e) => e.extensions)).toEqual(
-      ["input.serviceSid", "input.sid"].map((field) => ({ code: "BAD_USER_INPUT", field })),
+      ["input.serviceSid", "input.sid"].map((field) => ({
+        code: "BAD_USER_INPUT",
+        field,
+        outcome: "NOT_SENT",
+      })),
     );
   });
 
