@@ -20,13 +20,19 @@ export function sid(prefix: string): FieldRule {
       : `must be a ${prefix} SID: ${prefix} followed by 32 hex digits`;
 }
 
-/** A SID, or a name that Twilio accepts in its place (label, identity, unique name). */
+/**
+ * A SID, or a name that Twilio accepts in its place (label, identity, unique name). The name
+ * goes into the URL's path, where `.` and `..` are not names but move the path: refused.
+ */
 export function sidOrName(prefix: string, what: string, maxLength = 256): FieldRule {
   const pattern = new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
   return (value) => {
     if (typeof value !== "string" || value.length === 0)
       return `must be a ${prefix} SID or ${what}`;
     if (pattern.test(value)) return undefined;
+    if (/^\.+$/.test(value)) {
+      return `must not be made only of dots: in a URL "." and ".." name no ${what} but move the path to another resource`;
+    }
     if (value.startsWith(prefix) && value.length === 34 && !/\s/.test(value)) {
       return `looks like a SID but is not a valid ${prefix} SID (${prefix} followed by 32 hex digits)`;
     }
