@@ -39,6 +39,16 @@ export interface Config {
    * so a load balancer stops sending before the listener closes.
    */
   shutdownDelayMs: number;
+  /** A Redis every replica shares (`REDIS_URL`): idempotency keys live there; none: in memory. */
+  redisUrl: string | undefined;
+  /** How long an `Idempotency-Key` keeps its request's answer. */
+  idempotencyTtlMs: number;
+  /**
+   * How long a replica's claim on a key in flight lasts unless renewed (it renews every third
+   * of it): a request finding the key claimed waits this long at most, and a claim not renewed
+   * for this long (its replica stopped) answers IDEMPOTENCY_KEY_INTERRUPTED.
+   */
+  idempotencyLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -135,6 +145,10 @@ export function loadConfig(env: Env = process.env): Config {
       problems,
     ),
     shutdownDelayMs: readInteger(read, "SHUTDOWN_DELAY_MS", 0, 0, 600_000, problems),
+    redisUrl: readRedisUrl(read("REDIS_URL"), problems),
+    idempotencyTtlMs:
+      readInteger(read, "IDEMPOTENCY_TTL_S", 86_400, 1, 30 * 86_400, problems) * 1000,
+    idempotencyLeaseMs: readInteger(read, "IDEMPOTENCY_LEASE_MS", 10_000, 300, 600_000, problems),
   };
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
@@ -212,6 +226,22 @@ function readBaseUrl(variable: string, value: string, problems: string[]): strin
     problems.push(`${variable} must not carry a query, fragment or credentials`);
   }
   return url.href.replace(/\/+$/, "");
+}
+
+/** Never echoed: a Redis URL may carry a password. */
+function readRedisUrl(value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== "redis:" && protocol !== "rediss:") {
+    problems.push("REDIS_URL must be a redis:// or rediss:// URL");
+    return undefined;
+  }
+  return value;
 }
 
 function readInteger(

@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
+import {
+  type ApolloServer,
+  HeaderMap,
+  type HTTPGraphQLRequest,
+  type HTTPGraphQLResponse,
+} from "@apollo/server";
 import { ANONYMOUS } from "../auth/principal.js";
+import { ErrorCode, UnauthenticatedError, WriteOutcome } from "../errors/gateway-errors.js";
 import { createContext, type GatewayContext } from "../graphql/context.js";
 import type { Logger } from "../logging/logger.js";
 import type { Tracing } from "../tracing/tracing.js";
@@ -8,6 +14,10 @@ import type { TwilioClient } from "../twilio/client.js";
 import type { TwilioCredentials, TwilioMode } from "../twilio/credentials.js";
 import { scopeToRequest } from "../twilio/request-scope.js";
 import { readBody, sendGraphQLError } from "./body.js";
+import type { IdempotencyKeys } from "./idempotency/idempotency-keys.js";
+import { answerKeyed } from "./idempotency/keyed-answer.js";
+import { readIdempotencyKey } from "./idempotency/keyed-request.js";
+import type { StoredResponse } from "./idempotency/record.js";
 import { requestIdOf } from "./request-id.js";
 import { credentialsForRequest } from "./twilio-credentials.js";
 
@@ -21,6 +31,8 @@ export interface GraphQLRouteOptions {
   twilioConcurrencyPerRequest: number;
   twilioMaxCallsPerRequest: number;
   tracing: Tracing;
+  /** Where `Idempotency-Key`s and their answers are kept. */
+  idempotencyKeys: IdempotencyKeys;
 }
 
 /** `/graphql`: the HTTP request handed to Apollo with this request's context, and back. */
@@ -29,6 +41,16 @@ export function graphqlRoute(options: GraphQLRouteOptions) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
+    // Who is calling, and as which Twilio account, is settled first: an idempotency key
+    // belongs to both.
+    const principal = ANONYMOUS;
+    let credentials: TwilioCredentials | undefined;
+    try {
+      credentials = credentialsForRequest(req.headers, options.credentials);
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      return sendGraphQLError(res, 401, error.message, ErrorCode.Unauthenticated);
+    }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
@@ -55,31 +77,44 @@ export function graphqlRoute(options: GraphQLRouteOptions) {
       search: url.search,
       body,
     };
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: async () => {
-        const credentials = credentialsForRequest(req.headers, options.credentials);
-        const requestLogger = logger.child({ requestId });
-        const operationSpan = options.tracing.startOperationSpan(
-          options.tracing.extractTraceContext(req.headers),
-        );
-        return createContext({
-          requestId,
-          mode,
-          principal: ANONYMOUS,
-          hasCredentials: credentials !== undefined,
-          logger: requestLogger,
-          operationSpan,
-          twilio: scopeToRequest(twilio, {
-            credentials,
-            maxConcurrent: options.twilioConcurrencyPerRequest,
-            maxCalls: options.twilioMaxCallsPerRequest,
+    const execute = () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: async () => {
+          const requestLogger = logger.child({ requestId });
+          const operationSpan = options.tracing.startOperationSpan(
+            options.tracing.extractTraceContext(req.headers),
+          );
+          return createContext({
+            requestId,
+            mode,
+            principal,
+            hasCredentials: credentials !== undefined,
             logger: requestLogger,
-            trace: operationSpan.context,
-          }),
-        });
-      },
-    });
+            operationSpan,
+            twilio: scopeToRequest(twilio, {
+              credentials,
+              maxConcurrent: options.twilioConcurrencyPerRequest,
+              maxCalls: options.twilioMaxCallsPerRequest,
+              logger: requestLogger,
+              trace: operationSpan.context,
+            }),
+          });
+        },
+      });
+
+    const keyed = readIdempotencyKey(req, body, { principal, credentials });
+    if (keyed.kind === "refused") {
+      return sendGraphQLError(res, 400, keyed.message, keyed.code, {
+        outcome: WriteOutcome.NotSent,
+      });
+    }
+    if (keyed.kind === "keyed") {
+      const requestLogger = logger.child({ requestId });
+      const run = async () => readResponse(await execute());
+      return answerKeyed(res, options.idempotencyKeys, keyed.request, run, requestLogger);
+    }
+    const response = await execute();
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
@@ -89,4 +124,12 @@ export function graphqlRoute(options: GraphQLRouteOptions) {
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };
+}
+
+/** Apollo's answer read whole, to be stored for replay (a streamed one, concatenated). */
+async function readResponse(response: HTTPGraphQLResponse): Promise<StoredResponse> {
+  let body = "";
+  if (response.body.kind === "complete") body = response.body.string;
+  else for await (const chunk of response.body.asyncIterator) body += chunk;
+  return { status: response.status ?? 200, headers: [...response.headers], body };
 }
