@@ -1,5 +1,7 @@
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config/config.js";
+import { type ExpiringStore, MemoryExpiringStore } from "./events/expiring-store.js";
+import { RedisExpiringStore } from "./events/redis-expiring-store.js";
 import type { Logger } from "./logging/logger.js";
 import { GatewayMetrics } from "./metrics/gateway-metrics.js";
 import { buildGatewaySchema } from "./gateway/schema.js";
@@ -74,6 +76,7 @@ export async function startApp(
     observe: metrics?.observeTwilioCall,
     tracing,
   });
+  const idempotencyStore = openIdempotencyStore(config, logger);
   const gateway = await startGatewayServer({
     schema: await (options.schema ?? buildGatewaySchema()),
     twilio,
@@ -81,6 +84,7 @@ export async function startApp(
     logger,
     tracing,
     metrics,
+    idempotencyStore,
   });
   const upstream = simulator
     ? `Twilio simulator at ${simulator.url} (no Twilio credentials configured; set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN for live Twilio)`
@@ -95,6 +99,7 @@ export async function startApp(
     ].join(" | "),
     async close(graceMs) {
       const finished = await gateway.close(graceMs);
+      await idempotencyStore.close();
       await simulator?.close();
       // After draining, so the spans of the last requests are exported too.
       await tracing.shutdown().catch((error: unknown) => {
@@ -106,4 +111,20 @@ export async function startApp(
       return finished;
     },
   };
+}
+
+/** The most keys one replica keeps in memory; beyond it the oldest answers are forgotten. */
+const MEMORY_IDEMPOTENCY_KEYS = 10_000;
+
+/**
+ * Idempotency keys in the Redis every replica shares (`REDIS_URL`), else in this process: then
+ * a retry that reaches another replica is not recognised.
+ */
+function openIdempotencyStore(config: Config, logger: Logger): ExpiringStore {
+  if (!config.redisUrl) return new MemoryExpiringStore({ maxEntries: MEMORY_IDEMPOTENCY_KEYS });
+  return new RedisExpiringStore(
+    config.redisUrl,
+    (error) => logger.warn({ error: error.message }, "idempotency store: redis error"),
+    "idempotency",
+  );
 }

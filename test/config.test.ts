@@ -39,6 +39,31 @@ describe("loadConfig", () => {
     expect(loadConfig({ METRICS_ENABLED: "false" }).metricsEnabled).toBe(false);
   });
 
+  it("reads the idempotency settings and a shared Redis, never echoing its URL", () => {
+    const defaults = loadConfig({});
+    expect(defaults.redisUrl).toBeUndefined();
+    expect(defaults.idempotencyTtlMs).toBe(86_400_000);
+    expect(defaults.idempotencyLeaseMs).toBe(10_000);
+    const set = loadConfig({
+      REDIS_URL: "rediss://:pw@redis.internal:6380/2",
+      IDEMPOTENCY_TTL_S: "3600",
+      IDEMPOTENCY_LEASE_MS: "2500",
+    });
+    expect(set.redisUrl).toBe("rediss://:pw@redis.internal:6380/2");
+    expect(set.idempotencyTtlMs).toBe(3_600_000);
+    expect(set.idempotencyLeaseMs).toBe(2_500);
+    const bad = () =>
+      loadConfig({
+        REDIS_URL: "http://:secret-pw@redis.internal",
+        IDEMPOTENCY_TTL_S: "0",
+        IDEMPOTENCY_LEASE_MS: "50",
+      });
+    expect(bad).toThrow(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(bad).toThrow(/IDEMPOTENCY_TTL_S must be a whole number from 1 to 2592000/);
+    expect(bad).toThrow(/IDEMPOTENCY_LEASE_MS must be a whole number from 300 to 600000/);
+    expect(bad).not.toThrow(/secret-pw/);
+  });
+
   it("builds regional hosts the way the SDKs do", () => {
     expect(loadConfig({ TWILIO_REGION: "ie1", TWILIO_EDGE: "dublin" }).baseUrls.conversations).toBe(
       "https://conversations.dublin.ie1.twilio.com",

@@ -50,11 +50,14 @@ describe("CORS for browser apps on other origins", () => {
     expect(answer.headers.get("access-control-allow-methods")).toBe("GET, POST, OPTIONS");
     expect(answer.headers.get("access-control-allow-headers")).toContain("authorization");
     expect(answer.headers.get("access-control-allow-headers")).toContain("x-request-id");
+    expect(answer.headers.get("access-control-allow-headers")).toContain("idempotency-key");
     expect(answer.headers.get("vary")).toBe("origin");
 
     const result = await query(listed, APP);
     expect(result.headers.get("access-control-allow-origin")).toBe(APP);
-    expect(result.headers.get("access-control-expose-headers")).toBe("x-request-id");
+    expect(result.headers.get("access-control-expose-headers")).toBe(
+      "x-request-id, idempotent-replayed, retry-after",
+    );
     expect(await result.json()).toEqual({ data: { gatewayInfo: { name: "participant-gateway" } } });
   });
 

@@ -97,7 +97,11 @@ describe("credentials Twilio refuses", () => {
     );
     expect(fake.requests[0]!.headers.authorization).toBe(basic(ACCOUNT_SID, AUTH_TOKEN));
     const error = result.errors![0]!;
-    expect(error.extensions).toEqual({ code: "TWILIO_NOT_CONFIGURED", twilio: REFUSED_DETAILS });
+    expect(error.extensions).toEqual({
+      code: "TWILIO_NOT_CONFIGURED",
+      outcome: "REJECTED",
+      twilio: REFUSED_DETAILS,
+    });
     expect(error.message).toBe(
       "Twilio refused the gateway's configured credentials; the gateway's operator must fix them",
     );

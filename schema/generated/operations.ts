@@ -369,7 +369,7 @@ export type AddConferenceParticipantMutationVariables = Exact<{
 }>;
 
 
-export type AddConferenceParticipantMutation = { addConferenceParticipant: { __typename: 'ConferenceParticipant', sid: string, kind: ParticipantKind, callSid: string, conferenceSid: string, accountSid: string | null, label: string | null, status: ConferenceParticipantStatus | null, muted: boolean | null, hold: boolean | null, coaching: boolean | null, callSidToCoach: string | null, startConferenceOnEnter: boolean | null, endConferenceOnExit: boolean | null, queueTime: string | null, dateCreated: string | null, dateUpdated: string | null, uri: string | null, url: string | null } };
+export type AddConferenceParticipantMutation = { addConferenceParticipant: { __typename: 'ConferenceParticipant', sid: string, kind: ParticipantKind, callSid: string, conferenceSid: string, accountSid: string | null, label: string | null, status: ConferenceParticipantStatus | null, muted: boolean | null, hold: boolean | null, coaching: boolean | null, callSidToCoach: string | null, startConferenceOnEnter: boolean | null, endConferenceOnExit: boolean | null, queueTime: string | null, dateCreated: string | null, dateUpdated: string | null, uri: string | null, url: string | null } | null };
 
 export type ConferenceParticipantQueryVariables = Exact<{
   accountSid?: string | null | undefined;
@@ -397,21 +397,21 @@ export type UpdateConferenceParticipantMutationVariables = Exact<{
 }>;
 
 
-export type UpdateConferenceParticipantMutation = { updateConferenceParticipant: { callSid: string, label: string | null, muted: boolean | null, hold: boolean | null, coaching: boolean | null, callSidToCoach: string | null } };
+export type UpdateConferenceParticipantMutation = { updateConferenceParticipant: { callSid: string, label: string | null, muted: boolean | null, hold: boolean | null, coaching: boolean | null, callSidToCoach: string | null } | null };
 
 export type RemoveConferenceParticipantMutationVariables = Exact<{
   input: RemoveConferenceParticipantInput;
 }>;
 
 
-export type RemoveConferenceParticipantMutation = { removeConferenceParticipant: { callSid: string, label: string | null, conferenceSid: string } };
+export type RemoveConferenceParticipantMutation = { removeConferenceParticipant: { callSid: string, label: string | null, conferenceSid: string } | null };
 
 export type AddConversationParticipantMutationVariables = Exact<{
   input: AddConversationParticipantInput;
 }>;
 
 
-export type AddConversationParticipantMutation = { addConversationParticipant: { __typename: 'ConversationParticipant', sid: string, kind: ParticipantKind, accountSid: string | null, conversationSid: string, chatServiceSid: string | null, identity: string | null, attributes: unknown, roleSid: string | null, dateCreated: string | null, dateUpdated: string | null, url: string | null, lastReadMessageIndex: number | null, lastReadTimestamp: string | null, messagingBinding: { type: string | null, address: string | null, proxyAddress: string | null, projectedAddress: string | null, name: string | null, level: string | null } | null } };
+export type AddConversationParticipantMutation = { addConversationParticipant: { __typename: 'ConversationParticipant', sid: string, kind: ParticipantKind, accountSid: string | null, conversationSid: string, chatServiceSid: string | null, identity: string | null, attributes: unknown, roleSid: string | null, dateCreated: string | null, dateUpdated: string | null, url: string | null, lastReadMessageIndex: number | null, lastReadTimestamp: string | null, messagingBinding: { type: string | null, address: string | null, proxyAddress: string | null, projectedAddress: string | null, name: string | null, level: string | null } | null } | null };
 
 export type ConversationParticipantQueryVariables = Exact<{
   conversationSid: string;
@@ -437,14 +437,14 @@ export type UpdateConversationParticipantMutationVariables = Exact<{
 }>;
 
 
-export type UpdateConversationParticipantMutation = { updateConversationParticipant: { sid: string, conversationSid: string, chatServiceSid: string | null, identity: string | null, attributes: unknown, roleSid: string | null, dateCreated: string | null, dateUpdated: string | null, lastReadMessageIndex: number | null, lastReadTimestamp: string | null, messagingBinding: { type: string | null, address: string | null, proxyAddress: string | null, projectedAddress: string | null, name: string | null, level: string | null } | null } };
+export type UpdateConversationParticipantMutation = { updateConversationParticipant: { sid: string, conversationSid: string, chatServiceSid: string | null, identity: string | null, attributes: unknown, roleSid: string | null, dateCreated: string | null, dateUpdated: string | null, lastReadMessageIndex: number | null, lastReadTimestamp: string | null, messagingBinding: { type: string | null, address: string | null, proxyAddress: string | null, projectedAddress: string | null, name: string | null, level: string | null } | null } | null };
 
 export type RemoveConversationParticipantMutationVariables = Exact<{
   input: RemoveConversationParticipantInput;
 }>;
 
 
-export type RemoveConversationParticipantMutation = { removeConversationParticipant: { sid: string, conversationSid: string, chatServiceSid: string | null, identity: string | null, messagingBinding: { type: string | null, address: string | null, proxyAddress: string | null, projectedAddress: string | null, name: string | null, level: string | null } | null } };
+export type RemoveConversationParticipantMutation = { removeConversationParticipant: { sid: string, conversationSid: string, chatServiceSid: string | null, identity: string | null, messagingBinding: { type: string | null, address: string | null, proxyAddress: string | null, projectedAddress: string | null, name: string | null, level: string | null } | null } | null };
 
 export type MessagingBindingFragment = { type: string | null, address: string | null, proxyAddress: string | null, projectedAddress: string | null, name: string | null, level: string | null };
 
@@ -458,7 +458,7 @@ export type AddInteractionParticipantMutationVariables = Exact<{
 }>;
 
 
-export type AddInteractionParticipantMutation = { addInteractionParticipant: { __typename: 'InteractionParticipant', sid: string, kind: ParticipantKind, type: InteractionParticipantType | null, interactionSid: string, channelSid: string, routingProperties: unknown, url: string | null, accountSid: string | null, dateCreated: string | null, dateUpdated: string | null } };
+export type AddInteractionParticipantMutation = { addInteractionParticipant: { __typename: 'InteractionParticipant', sid: string, kind: ParticipantKind, type: InteractionParticipantType | null, interactionSid: string, channelSid: string, routingProperties: unknown, url: string | null, accountSid: string | null, dateCreated: string | null, dateUpdated: string | null } | null };
 
 export type InteractionParticipantsQueryVariables = Exact<{
   interactionSid: string;
@@ -475,14 +475,14 @@ export type UpdateInteractionParticipantMutationVariables = Exact<{
 }>;
 
 
-export type UpdateInteractionParticipantMutation = { updateInteractionParticipant: { __typename: 'InteractionParticipant', sid: string, kind: ParticipantKind, type: InteractionParticipantType | null, interactionSid: string, channelSid: string, routingProperties: unknown, url: string | null } };
+export type UpdateInteractionParticipantMutation = { updateInteractionParticipant: { __typename: 'InteractionParticipant', sid: string, kind: ParticipantKind, type: InteractionParticipantType | null, interactionSid: string, channelSid: string, routingProperties: unknown, url: string | null } | null };
 
 export type AddProxyParticipantMutationVariables = Exact<{
   input: AddProxyParticipantInput;
 }>;
 
 
-export type AddProxyParticipantMutation = { addProxyParticipant: { __typename: 'ProxyParticipant', sid: string, kind: ParticipantKind, sessionSid: string, serviceSid: string, accountSid: string | null, friendlyName: string | null, identifier: string | null, proxyIdentifier: string | null, proxyIdentifierSid: string | null, dateDeleted: string | null, dateCreated: string | null, dateUpdated: string | null, url: string | null, links: { messageInteractions: string | null } | null } };
+export type AddProxyParticipantMutation = { addProxyParticipant: { __typename: 'ProxyParticipant', sid: string, kind: ParticipantKind, sessionSid: string, serviceSid: string, accountSid: string | null, friendlyName: string | null, identifier: string | null, proxyIdentifier: string | null, proxyIdentifierSid: string | null, dateDeleted: string | null, dateCreated: string | null, dateUpdated: string | null, url: string | null, links: { messageInteractions: string | null } | null } | null };
 
 export type ProxyParticipantQueryVariables = Exact<{
   serviceSid: string;
@@ -508,7 +508,7 @@ export type RemoveProxyParticipantMutationVariables = Exact<{
 }>;
 
 
-export type RemoveProxyParticipantMutation = { removeProxyParticipant: { sid: string, serviceSid: string, sessionSid: string, identifier: string | null, proxyIdentifier: string | null, friendlyName: string | null } };
+export type RemoveProxyParticipantMutation = { removeProxyParticipant: { sid: string, serviceSid: string, sessionSid: string, identifier: string | null, proxyIdentifier: string | null, friendlyName: string | null } | null };
 
 export type AddParticipantMutationVariables = Exact<{
   input: AddParticipantInput;
@@ -520,7 +520,7 @@ export type AddParticipantMutation = { addParticipant:
     | { __typename: 'ConversationParticipant', conversationSid: string, chatServiceSid: string | null, identity: string | null, attributes: unknown, sid: string, kind: ParticipantKind, accountSid: string | null, dateCreated: string | null, dateUpdated: string | null, url: string | null, messagingBinding: { type: string | null, address: string | null, proxyAddress: string | null, projectedAddress: string | null, name: string | null, level: string | null } | null }
     | { __typename: 'InteractionParticipant', interactionSid: string, channelSid: string, type: InteractionParticipantType | null, routingProperties: unknown, sid: string, kind: ParticipantKind, accountSid: string | null, dateCreated: string | null, dateUpdated: string | null, url: string | null }
     | { __typename: 'ProxyParticipant', serviceSid: string, sessionSid: string, identifier: string | null, proxyIdentifier: string | null, sid: string, kind: ParticipantKind, accountSid: string | null, dateCreated: string | null, dateUpdated: string | null, url: string | null }
-   };
+   | null };
 
 export const MessagingBindingFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessagingBinding"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConversationMessagingBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"proxyAddress"}},{"kind":"Field","name":{"kind":"Name","value":"projectedAddress"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]} as unknown as DocumentNode<MessagingBindingFragment, unknown>;
 export const AddConferenceParticipantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddConferenceParticipant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddConferenceParticipantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addConferenceParticipant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"callSid"}},{"kind":"Field","name":{"kind":"Name","value":"conferenceSid"}},{"kind":"Field","name":{"kind":"Name","value":"accountSid"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"muted"}},{"kind":"Field","name":{"kind":"Name","value":"hold"}},{"kind":"Field","name":{"kind":"Name","value":"coaching"}},{"kind":"Field","name":{"kind":"Name","value":"callSidToCoach"}},{"kind":"Field","name":{"kind":"Name","value":"startConferenceOnEnter"}},{"kind":"Field","name":{"kind":"Name","value":"endConferenceOnExit"}},{"kind":"Field","name":{"kind":"Name","value":"queueTime"}},{"kind":"Field","name":{"kind":"Name","value":"dateCreated"}},{"kind":"Field","name":{"kind":"Name","value":"dateUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"uri"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]} as unknown as DocumentNode<AddConferenceParticipantMutation, AddConferenceParticipantMutationVariables>;

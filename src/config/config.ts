@@ -65,8 +65,16 @@ export interface Config {
   graphqlMaxDepth: number;
   /** Twilio writes per caller (`TWILIO_WRITE_RATE_LIMIT`, `TWILIO_WRITE_RATE_BURST`); none: unlimited. */
   twilioWriteRateLimit: WriteRateLimit | undefined;
-  /** A Redis every replica shares (`REDIS_URL`): the write rate limit's buckets live there. */
+  /** A Redis every replica shares (`REDIS_URL`): rate-limit buckets, idempotency keys, live events. */
   redisUrl: string | undefined;
+  /** How long an `Idempotency-Key` keeps its request's answer. */
+  idempotencyTtlMs: number;
+  /**
+   * How long a replica's claim on a key in flight lasts unless renewed (it renews every third
+   * of it): a request finding the key claimed waits this long at most, and a claim not renewed
+   * for this long (its replica stopped) answers IDEMPOTENCY_KEY_INTERRUPTED.
+   */
+  idempotencyLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -164,6 +172,9 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     shutdownDelayMs: readInteger(read, "SHUTDOWN_DELAY_MS", 0, 0, 600_000, problems),
     ...readAccessAndLimits(read, mode, problems),
+    idempotencyTtlMs:
+      readInteger(read, "IDEMPOTENCY_TTL_S", 86_400, 1, 30 * 86_400, problems) * 1000,
+    idempotencyLeaseMs: readInteger(read, "IDEMPOTENCY_LEASE_MS", 10_000, 300, 600_000, problems),
   };
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);

@@ -13,8 +13,60 @@ export const ErrorCode = {
   NotFound: "NOT_FOUND",
   TooManyTwilioCalls: "TOO_MANY_TWILIO_CALLS",
   InternalServerError: "INTERNAL_SERVER_ERROR",
+  IdempotencyKeyInvalid: "IDEMPOTENCY_KEY_INVALID",
+  IdempotencyKeyReused: "IDEMPOTENCY_KEY_REUSED",
+  IdempotencyKeyInUse: "IDEMPOTENCY_KEY_IN_USE",
+  IdempotencyKeyInterrupted: "IDEMPOTENCY_KEY_INTERRUPTED",
+  IdempotencyStoreUnavailable: "IDEMPOTENCY_STORE_UNAVAILABLE",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * What a failed write did at Twilio, as `extensions.outcome` on every error of a mutation (and
+ * every refusal of a request that carries an Idempotency-Key). Reads have none: a read changes
+ * nothing and may always be repeated.
+ */
+export const WriteOutcome = {
+  /** Provably never reached Twilio: nothing was applied; sending it again is safe. */
+  NotSent: "NOT_SENT",
+  /** Twilio answered with a refusal (a 4xx): nothing was applied. */
+  Rejected: "REJECTED",
+  /**
+   * May have been applied: the request reached Twilio and no readable answer came back (a
+   * timeout, a connection lost after the request was written, a 5xx, a truncated answer).
+   * Reconcile before sending it again, or resend it with the same Idempotency-Key.
+   */
+  Unknown: "UNKNOWN",
+} as const;
+export type WriteOutcome = (typeof WriteOutcome)[keyof typeof WriteOutcome];
+
+const OUTCOMES = new Set<unknown>(Object.values(WriteOutcome));
+
+/** The outcome an error states, if it states one. */
+export function outcomeOf(error: unknown): WriteOutcome | undefined {
+  const outcome = error instanceof GraphQLError ? error.extensions.outcome : undefined;
+  return OUTCOMES.has(outcome) ? (outcome as WriteOutcome) : undefined;
+}
+
+/**
+ * The error, stating `outcome` unless it states one already. A GraphQL error gains the
+ * extension (one is made per failure, so no other answer changes); anything else (a bug) is
+ * wrapped in a GraphQL error that states it and keeps the bug as its original error, which
+ * the error formatter still answers as a bare INTERNAL_SERVER_ERROR.
+ */
+export function withOutcome(error: unknown, outcome: WriteOutcome): GraphQLError {
+  if (error instanceof GraphQLError) {
+    if (outcomeOf(error) === undefined) error.extensions.outcome = outcome;
+    return error;
+  }
+  const cause = error instanceof Error ? error : new Error(String(error));
+  return new GraphQLError(cause.message, { originalError: cause, extensions: { outcome } });
+}
+
+/** `{ outcome }` for an error's extensions, or nothing when there is none to state (a read). */
+function outcomeExtension(outcome: WriteOutcome | undefined): { outcome?: WriteOutcome } {
+  return outcome ? { outcome } : {};
+}
 
 /** One rejected input field: `field` is the path from the argument, e.g. `input.conference.to`. */
 export interface InputIssue {
@@ -48,28 +100,45 @@ export interface TwilioErrorDetails {
   requestId?: string;
 }
 
+/** Twilio's own error answer; `outcome` for a write (a 4xx is REJECTED, a 5xx UNKNOWN). */
 export class TwilioApiError extends GraphQLError {
   readonly twilio: TwilioErrorDetails;
 
-  constructor(twilio: TwilioErrorDetails) {
-    super(twilio.message, { extensions: { code: ErrorCode.TwilioApiError, twilio } });
+  constructor(twilio: TwilioErrorDetails, outcome?: WriteOutcome) {
+    super(twilio.message, {
+      extensions: { code: ErrorCode.TwilioApiError, twilio, ...outcomeExtension(outcome) },
+    });
     this.twilio = twilio;
   }
 }
 
 export class UpstreamTimeoutError extends GraphQLError {
-  constructor(product: string, timeoutMs: number) {
+  constructor(product: string, timeoutMs: number, outcome?: WriteOutcome) {
     super(`Twilio ${product} did not answer within ${timeoutMs} ms`, {
-      extensions: { code: ErrorCode.UpstreamTimeout },
+      extensions: { code: ErrorCode.UpstreamTimeout, ...outcomeExtension(outcome) },
     });
   }
 }
 
 export class UpstreamUnavailableError extends GraphQLError {
-  constructor(product: string, reason: string) {
+  constructor(product: string, reason: string, outcome?: WriteOutcome) {
     super(`Twilio ${product} is unavailable: ${reason}`, {
-      extensions: { code: ErrorCode.UpstreamUnavailable },
+      extensions: { code: ErrorCode.UpstreamUnavailable, ...outcomeExtension(outcome) },
     });
+  }
+}
+
+/**
+ * An identifier that cannot be a path segment: `.` and `..` (and any value made only of dots)
+ * are removed or climb a level when the URL is normalised, so they would address another
+ * resource than the one named. Raised while building a path, before any request.
+ */
+export class PathSegmentError extends GraphQLError {
+  constructor(placeholder: string) {
+    super(
+      `${placeholder} must not be empty or made only of dots ("." and ".." would change which Twilio resource the path names)`,
+      { extensions: { code: ErrorCode.BadUserInput } },
+    );
   }
 }
 
@@ -119,7 +188,7 @@ export class RateLimitedError extends GraphQLError {
 export class TwilioCredentialsRefusedError extends GraphQLError {
   readonly twilio: TwilioErrorDetails;
 
-  constructor(twilio: TwilioErrorDetails, owner: "caller" | "gateway") {
+  constructor(twilio: TwilioErrorDetails, owner: "caller" | "gateway", outcome?: WriteOutcome) {
     super(
       owner === "caller"
         ? "Twilio refused the credentials in this request's Authorization header"
@@ -128,6 +197,7 @@ export class TwilioCredentialsRefusedError extends GraphQLError {
         extensions: {
           code: owner === "caller" ? ErrorCode.Unauthenticated : ErrorCode.NotConfigured,
           twilio,
+          ...outcomeExtension(outcome),
         },
       },
     );
@@ -142,9 +212,13 @@ export function isAuthenticationFailure(error: unknown): error is TwilioApiError
 
 /** What the caller addressed does not exist; `twilio` is Twilio's 404 when it said so itself. */
 export class NotFoundError extends GraphQLError {
-  constructor(what: string, twilio?: TwilioErrorDetails) {
+  constructor(what: string, twilio?: TwilioErrorDetails, outcome?: WriteOutcome) {
     super(`${what} was not found`, {
-      extensions: { code: ErrorCode.NotFound, ...(twilio && { twilio }) },
+      extensions: {
+        code: ErrorCode.NotFound,
+        ...(twilio && { twilio }),
+        ...outcomeExtension(outcome),
+      },
     });
   }
 }

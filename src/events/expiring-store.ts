@@ -1,6 +1,6 @@
 /**
  * Short-lived string values by key, shared by all replicas when it is Redis: what the dedup
- * claims and the call → conference directory are built on.
+ * claims, the call → conference directory and the idempotency keys are built on.
  */
 export interface ExpiringStore {
   /** Stores `value` for `ttlMs` unless `key` holds a live value; true when this call stored it. */
@@ -8,6 +8,16 @@ export interface ExpiringStore {
   /** Stores `value` for `ttlMs`, replacing any value. */
   put(key: string, value: string, ttlMs: number): Promise<void>;
   get(key: string): Promise<string | null>;
+  /**
+   * Replaces the live value `expected` with `next` for `ttlMs` (`null`: deletes it); true when
+   * `key` held exactly `expected` and was replaced, false (and nothing changed) otherwise.
+   */
+  compareAndSet(
+    key: string,
+    expected: string,
+    next: string | null,
+    ttlMs: number,
+  ): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -60,6 +70,19 @@ export class MemoryExpiringStore implements ExpiringStore {
 
   async get(key: string): Promise<string | null> {
     return this.live(key)?.value ?? null;
+  }
+
+  async compareAndSet(
+    key: string,
+    expected: string,
+    next: string | null,
+    ttlMs: number,
+  ): Promise<boolean> {
+    checkTtl(ttlMs);
+    if (this.live(key)?.value !== expected) return false;
+    if (next === null) this.entries.delete(key);
+    else this.write(key, next, ttlMs);
+    return true;
   }
 
   /** How many entries are held now, expired ones not yet swept included. */

@@ -7,6 +7,13 @@ import {
   type RedisErrorListener,
 } from "./redis-connection.js";
 
+/** Compare-and-set in one step: a script runs atomically in Redis. */
+const COMPARE_AND_SET = `
+if redis.call("GET", KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[2] == "delete" then redis.call("DEL", KEYS[1])
+else redis.call("SET", KEYS[1], ARGV[3], "PX", ARGV[4]) end
+return 1`;
+
 /**
  * The store every replica shares. `SET key value NX PX ttl` is atomic in Redis, so of any
  * number of replicas claiming one key at once exactly one succeeds; Redis expires the key.
@@ -14,8 +21,8 @@ import {
 export class RedisExpiringStore implements ExpiringStore {
   private readonly redis: Redis;
 
-  constructor(redisUrl: string, onError: RedisErrorListener) {
-    this.redis = connectRedis(redisUrl, "store", onError);
+  constructor(redisUrl: string, onError: RedisErrorListener, role = "store") {
+    this.redis = connectRedis(redisUrl, role, onError);
   }
 
   async putIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
@@ -31,6 +38,25 @@ export class RedisExpiringStore implements ExpiringStore {
 
   async get(key: string): Promise<string | null> {
     return this.redis.get(REDIS_KEY_PREFIX + key);
+  }
+
+  async compareAndSet(
+    key: string,
+    expected: string,
+    next: string | null,
+    ttlMs: number,
+  ): Promise<boolean> {
+    checkTtl(ttlMs);
+    const replaced = await this.redis.eval(
+      COMPARE_AND_SET,
+      1,
+      REDIS_KEY_PREFIX + key,
+      expected,
+      next === null ? "delete" : "set",
+      next ?? "",
+      ttlMs,
+    );
+    return replaced === 1;
   }
 
   async close(): Promise<void> {

@@ -14,6 +14,7 @@ import {
   AddParticipantResolver,
 } from "../participants/unified/add-participant.js";
 import { GatewayInfoResolver } from "./gateway-info.js";
+import { type FieldResolvers, statingWriteOutcomes } from "./write-outcome.js";
 
 /** Input objects that take exactly one of their fields (GraphQL's `@oneOf`). */
 const ONE_OF_INPUTS = new Set<string>([ADD_PARTICIPANT_INPUT]);
@@ -58,6 +59,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     `${FEDERATION_LINK}\n${ONE_OF_DIRECTIVE}\n\n${printSchemaWithDirectives(typeGraphQLSchema)}`,
   );
   const resolvers: Record<string, object> = createResolversMap(typeGraphQLSchema);
+  resolvers.Mutation = statingWriteOutcomes(resolvers.Mutation as FieldResolvers);
   for (const entity of PRODUCTS.flatMap((product) => product.entities)) {
     resolvers[entity.typeName] = {
       ...resolvers[entity.typeName],

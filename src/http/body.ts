@@ -37,6 +37,7 @@ export function sendGraphQLError(
   status: number,
   message: string,
   code: string,
+  extensions: Readonly<Record<string, unknown>> = {},
 ): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+  sendJson(res, status, { errors: [{ message, extensions: { code, ...extensions } }] });
 }

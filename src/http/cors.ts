@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from "./idempotency/keyed-request.js";
 
 /**
  * Request headers a browser app may send: GraphQL, Apollo's CSRF preflight, the gateway's
- * bearer token, Twilio credentials of its own.
+ * bearer token, Twilio credentials of its own, a write's idempotency key.
  */
 const ALLOWED_HEADERS = [
   "content-type",
@@ -12,7 +13,14 @@ const ALLOWED_HEADERS = [
   "x-twilio-authorization",
   "x-twilio-account-sid",
   "x-request-id",
+  IDEMPOTENCY_KEY_HEADER,
 ].join(", ");
+
+/**
+ * Response headers the app may read: the id to quote in a bug report, whether an answer is a
+ * replay, and how long to wait before retrying a refused request.
+ */
+const EXPOSED_HEADERS = ["x-request-id", IDEMPOTENT_REPLAYED_HEADER, "retry-after"].join(", ");
 
 /**
  * Cross-origin access for browser apps served from other origins. Off unless origins are
@@ -34,8 +42,7 @@ export function applyCors(
 
   res.setHeader("access-control-allow-origin", anyOrigin ? "*" : origin);
   if (!anyOrigin) res.setHeader("vary", "origin");
-  // Lets the app read the id to quote in a bug report.
-  res.setHeader("access-control-expose-headers", "x-request-id");
+  res.setHeader("access-control-expose-headers", EXPOSED_HEADERS);
   if (req.method !== "OPTIONS" || !req.headers["access-control-request-method"]) return false;
 
   res.statusCode = 204;

@@ -1,8 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
+import {
+  type ApolloServer,
+  HeaderMap,
+  type HTTPGraphQLRequest,
+  type HTTPGraphQLResponse,
+} from "@apollo/server";
 import type { Authenticate } from "../auth/authenticate.js";
 import type { Principal } from "../auth/principal.js";
-import { ErrorCode, UnauthenticatedError } from "../errors/gateway-errors.js";
+import { ErrorCode, UnauthenticatedError, WriteOutcome } from "../errors/gateway-errors.js";
 import { createContext, type GatewayContext } from "../graphql/context.js";
 import type { Logger } from "../logging/logger.js";
 import type { Tracing } from "../tracing/tracing.js";
@@ -11,6 +16,10 @@ import type { TwilioCredentials, TwilioMode } from "../twilio/credentials.js";
 import { scopeToRequest } from "../twilio/request-scope.js";
 import type { WriteRateLimiter } from "../twilio/write-rate-limit.js";
 import { readBody, sendGraphQLError } from "./body.js";
+import type { IdempotencyKeys } from "./idempotency/idempotency-keys.js";
+import { answerKeyed } from "./idempotency/keyed-answer.js";
+import { readIdempotencyKey } from "./idempotency/keyed-request.js";
+import type { StoredResponse } from "./idempotency/record.js";
 import { requestIdOf } from "./request-id.js";
 import { credentialsForRequest } from "./twilio-credentials.js";
 
@@ -28,6 +37,8 @@ export interface GraphQLRouteOptions {
   twilioConcurrencyPerRequest: number;
   twilioMaxCallsPerRequest: number;
   tracing: Tracing;
+  /** Where `Idempotency-Key`s and their answers are kept. */
+  idempotencyKeys: IdempotencyKeys;
 }
 
 /** `/graphql`: the HTTP request handed to Apollo with this request's context, and back. */
@@ -36,7 +47,8 @@ export function graphqlRoute(options: GraphQLRouteOptions) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
-    // Who is calling, and as which Twilio account, is settled before the body is even read.
+    // Who is calling, and as which Twilio account, is settled before the body is even read (an
+    // idempotency key belongs to both).
     let principal: Principal;
     let credentials: TwilioCredentials | undefined;
     try {
@@ -78,33 +90,47 @@ export function graphqlRoute(options: GraphQLRouteOptions) {
       search: url.search,
       body,
     };
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: async () => {
-        const requestLogger = logger.child({ requestId, principal: principal.id });
-        const operationSpan = options.tracing.startOperationSpan(
-          options.tracing.extractTraceContext(req.headers),
-        );
-        return createContext({
-          requestId,
-          mode,
-          principal,
-          hasCredentials: credentials !== undefined,
-          logger: requestLogger,
-          operationSpan,
-          twilio: scopeToRequest(twilio, {
-            credentials,
+    const execute = () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: async () => {
+          const requestLogger = logger.child({ requestId, principal: principal.id });
+          const operationSpan = options.tracing.startOperationSpan(
+            options.tracing.extractTraceContext(req.headers),
+          );
+          return createContext({
+            requestId,
+            mode,
             principal,
-            credentialsOwner: credentials === options.credentials ? "gateway" : "caller",
-            maxConcurrent: options.twilioConcurrencyPerRequest,
-            maxCalls: options.twilioMaxCallsPerRequest,
-            writeRateLimiter: options.writeRateLimiter,
+            hasCredentials: credentials !== undefined,
             logger: requestLogger,
-            trace: operationSpan.context,
-          }),
-        });
-      },
-    });
+            operationSpan,
+            twilio: scopeToRequest(twilio, {
+              credentials,
+              principal,
+              credentialsOwner: credentials === options.credentials ? "gateway" : "caller",
+              maxConcurrent: options.twilioConcurrencyPerRequest,
+              maxCalls: options.twilioMaxCallsPerRequest,
+              writeRateLimiter: options.writeRateLimiter,
+              logger: requestLogger,
+              trace: operationSpan.context,
+            }),
+          });
+        },
+      });
+
+    const keyed = readIdempotencyKey(req, body, { principal, credentials });
+    if (keyed.kind === "refused") {
+      return sendGraphQLError(res, 400, keyed.message, keyed.code, {
+        outcome: WriteOutcome.NotSent,
+      });
+    }
+    if (keyed.kind === "keyed") {
+      const requestLogger = logger.child({ requestId, principal: principal.id });
+      const run = async () => readResponse(await execute());
+      return answerKeyed(res, options.idempotencyKeys, keyed.request, run, requestLogger);
+    }
+    const response = await execute();
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
@@ -114,4 +140,12 @@ export function graphqlRoute(options: GraphQLRouteOptions) {
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };
+}
+
+/** Apollo's answer read whole, to be stored for replay (a streamed one, concatenated). */
+async function readResponse(response: HTTPGraphQLResponse): Promise<StoredResponse> {
+  let body = "";
+  if (response.body.kind === "complete") body = response.body.string;
+  else for await (const chunk of response.body.asyncIterator) body += chunk;
+  return { status: response.status ?? 200, headers: [...response.headers], body };
 }

@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config/config.js";
+import type { ExpiringStore } from "../events/expiring-store.js";
 import { startApollo } from "../gateway/apollo.js";
 import { createGraphiQLRoutes } from "../graphiql/routes.js";
 import type { Logger } from "../logging/logger.js";
@@ -16,6 +17,7 @@ import { applyCors } from "./cors.js";
 import { drainOnClose } from "./drain.js";
 import { graphqlRoute } from "./graphql-route.js";
 import { healthRoute } from "./health.js";
+import { IdempotencyKeys } from "./idempotency/idempotency-keys.js";
 import { metricsRoute } from "./metrics-route.js";
 
 export interface GatewayServerOptions {
@@ -41,10 +43,14 @@ export interface GatewayServerOptions {
     | "graphqlMaxDepth"
     | "twilioWriteRateLimit"
     | "redisUrl"
+    | "idempotencyTtlMs"
+    | "idempotencyLeaseMs"
   > &
     AccessControlConfig;
   logger: Logger;
   tracing: Tracing;
+  /** Where `Idempotency-Key`s are kept: Redis shared by the replicas, or this one's memory. */
+  idempotencyStore: ExpiringStore;
   /**
    * Counted by a plugin and served on `/metrics`; without it `/metrics` is a 404. The gateway
    * closes it when it closes.
@@ -104,6 +110,12 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         twilioConcurrencyPerRequest: config.twilioConcurrencyPerRequest,
         twilioMaxCallsPerRequest: config.twilioMaxCallsPerRequest,
         tracing: options.tracing,
+        idempotencyKeys: new IdempotencyKeys({
+          store: options.idempotencyStore,
+          ttlMs: config.idempotencyTtlMs,
+          leaseMs: config.idempotencyLeaseMs,
+          logger,
+        }),
       }),
     ],
     ...(metrics ? [["/metrics", metricsRoute(metrics)] as const] : []),

@@ -1,4 +1,4 @@
-import { isNotFound, NotFoundError } from "../errors/gateway-errors.js";
+import { isNotFound, NotFoundError, outcomeOf } from "../errors/gateway-errors.js";
 import type { WireRequest } from "../params/wire.js";
 import type { FormParams } from "../twilio/form.js";
 import { type PageRequest, pageQuery, readTwilioPage, type TwilioPage } from "../twilio/paging.js";
@@ -133,7 +133,9 @@ export function participantResource<Parent, Key, T>(
     try {
       return await call();
     } catch (error) {
-      if (isNotFound(error)) throw new NotFoundError(spec.describe(key), error.twilio);
+      if (isNotFound(error)) {
+        throw new NotFoundError(spec.describe(key), error.twilio, outcomeOf(error));
+      }
       throw error;
     }
   }

@@ -6,6 +6,7 @@ import {
   TwilioApiError,
   UpstreamTimeoutError,
   UpstreamUnavailableError,
+  WriteOutcome,
 } from "../errors/gateway-errors.js";
 import type { Context } from "@opentelemetry/api";
 import type { Logger } from "../logging/logger.js";
@@ -112,7 +113,8 @@ export class TwilioClient {
   /**
    * Sends one request and returns the parsed JSON body (`undefined` for an empty 2xx).
    * Throws TwilioApiError for a Twilio error answer, UpstreamTimeoutError or
-   * UpstreamUnavailableError when Twilio could not be reached or answered garbage.
+   * UpstreamUnavailableError when Twilio could not be reached or answered garbage. For a write
+   * (POST, DELETE) the error states its `outcome` (see `writeOutcome` and `answerOutcome`).
    */
   async request<T>(
     credentials: TwilioCredentials,
@@ -155,7 +157,12 @@ export class TwilioClient {
       const failure = error instanceof TimeoutError ? "timeout" : "network_error";
       this.observe?.(request.operation, failure, (performance.now() - started) / 1000);
       span?.end({ failure });
-      throw this.networkError(request, error, logger);
+      throw this.networkError(
+        request,
+        error,
+        logger,
+        isWrite(request) ? sentOutcome(error) : undefined,
+      );
     }
     const ms = performance.now() - started;
     this.observe?.(request.operation, status, ms / 1000);
@@ -187,10 +194,15 @@ export class TwilioClient {
   ): T | undefined {
     const { status, text, contentType, twilioRequestId } = answer;
     const json = parseJson(text, contentType);
+    const outcome = isWrite(request) ? answerOutcome(status) : undefined;
     if (status >= 200 && status < 300) {
       if (text.length === 0) return undefined;
       if (json === undefined) {
-        throw new UpstreamUnavailableError(request.product, `unreadable answer (HTTP ${status})`);
+        throw new UpstreamUnavailableError(
+          request.product,
+          `unreadable answer (HTTP ${status})`,
+          outcome,
+        );
       }
       return json as T;
     }
@@ -204,13 +216,16 @@ export class TwilioClient {
         },
         "twilio error",
       );
-      throw new TwilioApiError({
-        code: typeof json.code === "number" ? json.code : null,
-        status,
-        message: json.message,
-        moreInfo: typeof json.more_info === "string" ? json.more_info : null,
-        ...(twilioRequestId ? { requestId: twilioRequestId } : {}),
-      });
+      throw new TwilioApiError(
+        {
+          code: typeof json.code === "number" ? json.code : null,
+          status,
+          message: json.message,
+          moreInfo: typeof json.more_info === "string" ? json.more_info : null,
+          ...(twilioRequestId ? { requestId: twilioRequestId } : {}),
+        },
+        outcome,
+      );
     }
     logger.warn(
       {
@@ -219,29 +234,40 @@ export class TwilioClient {
       },
       "twilio answered without an error body",
     );
-    if (status >= 500) throw new UpstreamUnavailableError(request.product, `HTTP ${status}`);
-    throw new TwilioApiError({
-      code: null,
-      status,
-      message: `Twilio answered HTTP ${status} without an error body`,
-      moreInfo: null,
-    });
+    if (status >= 500) {
+      throw new UpstreamUnavailableError(request.product, `HTTP ${status}`, outcome);
+    }
+    throw new TwilioApiError(
+      {
+        code: null,
+        status,
+        message: `Twilio answered HTTP ${status} without an error body`,
+        moreInfo: null,
+      },
+      outcome,
+    );
   }
 
-  private networkError(request: TwilioRequest, error: unknown, logger: Logger): Error {
+  private networkError(
+    request: TwilioRequest,
+    error: unknown,
+    logger: Logger,
+    outcome: WriteOutcome | undefined,
+  ): Error {
     if (error instanceof TimeoutError) {
       logger.warn(
         {
           operation: request.operation,
           timeoutMs: this.timeoutMs,
+          outcome,
         },
         "twilio timeout",
       );
-      return new UpstreamTimeoutError(request.product, this.timeoutMs);
+      return new UpstreamTimeoutError(request.product, this.timeoutMs, outcome);
     }
     const code = error instanceof RequestError ? error.code : "unknown error";
-    logger.warn({ operation: request.operation, code }, "twilio unreachable");
-    return new UpstreamUnavailableError(request.product, code);
+    logger.warn({ operation: request.operation, code, outcome }, "twilio unreachable");
+    return new UpstreamUnavailableError(request.product, code, outcome);
   }
 
   private authorization(credentials: TwilioCredentials): string {
@@ -253,6 +279,35 @@ export class TwilioClient {
     }
     return header;
   }
+}
+
+function isWrite(request: TwilioRequest): boolean {
+  return request.method !== "GET";
+}
+
+/**
+ * Whether a write that got no answer may have reached Twilio. got's timings say how far the
+ * request got: `upload` is set once the whole request (headers and body) was handed to the
+ * socket. Before that — connection refused, DNS failure, a reset or a timeout while connecting
+ * or writing — Twilio cannot hold the complete request, and no HTTP server acts on an
+ * incomplete one: NOT_SENT. After it, Twilio may have read and applied it however the
+ * exchange ended (a timeout, a reset, a truncated answer): UNKNOWN. A reset that arrives after
+ * the request was written but before the server read it is UNKNOWN too: nothing on this side
+ * tells it from a reset after processing.
+ */
+function sentOutcome(error: unknown): WriteOutcome {
+  const upload = error instanceof RequestError ? error.timings?.upload : undefined;
+  return upload === undefined ? WriteOutcome.NotSent : WriteOutcome.Unknown;
+}
+
+/**
+ * What an answer that is not a readable success says about a write: a 4xx (with Twilio's
+ * error body or without) refuses the request, so nothing was applied (REJECTED; 429s the
+ * client retried included); anything else — a 5xx, even with Twilio's error body, a 3xx, an
+ * unreadable 2xx — may follow a write that was applied (UNKNOWN).
+ */
+function answerOutcome(status: number): WriteOutcome {
+  return status >= 400 && status < 500 ? WriteOutcome.Rejected : WriteOutcome.Unknown;
 }
 
 /** What came back from Twilio, before it is read as a result or an error. */

@@ -1,3 +1,4 @@
+import { PathSegmentError } from "../errors/gateway-errors.js";
 import { percentEncode } from "./form.js";
 
 /** A REST path as sent, and as a template that names the call (spans, never metric labels). */
@@ -13,14 +14,22 @@ export interface TwilioPath {
  * (a label, an identity, a unique name) can never add path segments or a query string. Each
  * placeholder of the template is named as Twilio's API reference names it: after
  * `/Conferences/` comes `{ConferenceSid}`.
+ *
+ * Percent-encoding leaves `.` alone, and URL normalisation (got's, any proxy's) removes a `.`
+ * segment and climbs one for `..`: `/Conversations/CH…/Participants/..` would address the
+ * conversation itself. Input validation refuses such names; this is the last line of defence
+ * for every other way a value gets here (entity representations, a future field): it throws
+ * a PathSegmentError (BAD_USER_INPUT), so no request is ever made with such a path.
  */
 export function twilioPath(strings: TemplateStringsArray, ...segments: string[]): TwilioPath {
   let path = strings[0] ?? "";
   let template = path;
   segments.forEach((segment, i) => {
     const after = strings[i + 1] ?? "";
+    const placeholder = placeholderName(strings[i] ?? "");
+    if (/^\.*$/.test(segment)) throw new PathSegmentError(placeholder);
     path += percentEncode(segment) + after;
-    template += `{${placeholderName(strings[i] ?? "")}}${after}`;
+    template += `{${placeholder}}${after}`;
   });
   return { path, template };
 }

@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   isAuthenticationFailure,
   NotConfiguredError,
+  outcomeOf,
   RateLimitedError,
   TooManyTwilioCallsError,
   TwilioCredentialsRefusedError,
@@ -52,6 +53,12 @@ export interface TwilioScope {
    */
   account(asked?: string | null): string;
   request<T>(request: TwilioRequest): Promise<T | undefined>;
+  /**
+   * How many writes (POST, DELETE) this request has handed to the client so far: a mutation
+   * that fails without stating an outcome failed before its write (NOT_SENT) when this did
+   * not move while it ran.
+   */
+  readonly writesStarted: number;
 }
 
 export function scopeToRequest(client: TwilioClient, options: RequestScopeOptions): TwilioScope {
@@ -60,6 +67,7 @@ export function scopeToRequest(client: TwilioClient, options: RequestScopeOption
   const call = { logger, trace };
   const limit = createLimiter(options.maxConcurrent);
   let calls = 0;
+  let writesStarted = 0;
   const required = (): TwilioCredentials => {
     if (!credentials) throw new NotConfiguredError();
     return credentials;
@@ -86,7 +94,10 @@ export function scopeToRequest(client: TwilioClient, options: RequestScopeOption
         if (retryAfterMs > 0) throw new RateLimitedError(retryAfterMs);
       }
       try {
-        return await limit(() => client.request<T>(bound, request, call));
+        return await limit(() => {
+          if (request.method !== "GET") writesStarted += 1;
+          return client.request<T>(bound, request, call);
+        });
       } catch (error) {
         if (!isAuthenticationFailure(error)) throw error;
         if (credentialsOwner === "gateway") {
@@ -95,8 +106,11 @@ export function scopeToRequest(client: TwilioClient, options: RequestScopeOption
             "twilio refused the configured credentials",
           );
         }
-        throw new TwilioCredentialsRefusedError(error.twilio, credentialsOwner);
+        throw new TwilioCredentialsRefusedError(error.twilio, credentialsOwner, outcomeOf(error));
       }
+    },
+    get writesStarted() {
+      return writesStarted;
     },
   };
 }

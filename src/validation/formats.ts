@@ -53,7 +53,8 @@ const HEX_WITH_A_DIGIT = /^(?=.*\d)[0-9a-fA-F]+$/;
  * - any two letters followed by 32 hex digits (`CA…`, `cf…`) is a SID of another kind, or with
  *   a lower-case prefix; `otherKinds: "allow"` lets other kinds through as names, never the
  *   expected prefix in lower case.
- * Anything else is a name (`AgentConf12`, `CAFE`, `cf-room-1`).
+ * Anything else is a name (`AgentConf12`, `CAFE`, `cf-room-1`), except `.`, `..` and any
+ * all-dot value: the name goes into the URL's path, where dots are not names but move the path.
  */
 export function sidOrName(prefix: string, what: string, options: SidOrNameOptions = {}): FieldRule {
   const { otherKinds = "refuse" } = options;
@@ -63,6 +64,9 @@ export function sidOrName(prefix: string, what: string, options: SidOrNameOption
     if (typeof value !== "string" || value.length === 0)
       return `must be a ${prefix} SID or ${what}`;
     if (valid.test(value)) return undefined;
+    if (/^\.+$/.test(value)) {
+      return `must not be made only of dots: in a URL "." and ".." name no ${what} but move the path to another resource`;
+    }
     const letters = ANY_SID.exec(value)?.[1];
     if (letters !== undefined && letters.toUpperCase() === prefix) {
       return `looks like a ${prefix} SID with a lower-case prefix; SIDs start with ${prefix} (${expected})`;

@@ -102,7 +102,9 @@ async function expectForbidden(
   const result = await gateway.graphql(query, { accountSid }, headers);
   expect(result.status).toBe(200);
   expect(result.errors).toHaveLength(1);
-  expect(result.errors![0]!.extensions).toEqual({ code: "FORBIDDEN" });
+  // A refused mutation says its write was never sent; a query has no outcome.
+  const outcome = /^\s*mutation\b/.test(query) ? { outcome: "NOT_SENT" } : {};
+  expect(result.errors![0]!.extensions).toEqual({ code: "FORBIDDEN", ...outcome });
   expect(result.errors![0]!.message).toContain(accountSid);
   expect(fake.requests).toHaveLength(0);
 }

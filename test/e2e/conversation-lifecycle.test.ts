@@ -116,7 +116,7 @@ describe.each([
     const after = await graphql(FETCH, { ...where, sid });
     expect(after).toEqual({ data: { conversationParticipant: null } });
     const again = await graphql(REMOVE, { input: { ...where, sid } });
-    expect(again.errors![0]!.extensions).toEqual({ code: "NOT_FOUND" });
+    expect(again.errors![0]!.extensions).toEqual({ code: "NOT_FOUND", outcome: "NOT_SENT" });
   });
 
   it("removes a group-MMS projected address with an explicit null", async () => {

@@ -40,7 +40,7 @@ describe("zero-config start against the embedded simulator", () => {
       input: { conferenceSid: CF, from: "+15017122661", to: "+15558675310", label: "alice" },
     });
     expect(added.errors).toBeUndefined();
-    const callSid = added.data!.addConferenceParticipant.callSid;
+    const callSid = added.data!.addConferenceParticipant!.callSid!;
     expect(callSid).toMatch(/^CA[0-9a-f]{32}$/);
 
     const listed = await execute(url, ConferenceParticipantsDocument, { conferenceSid: CF });

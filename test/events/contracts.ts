@@ -234,11 +234,34 @@ export function describeExpiringStore(
       expect(await kv.get("k")).toBe("third");
     });
 
+    it("compareAndSet replaces or deletes only the value it expects, atomically", async () => {
+      const kv = await store();
+      expect(await kv.compareAndSet("k", "v1", "v2", 60_000)).toBe(false);
+      expect(await kv.get("k")).toBeNull();
+      await kv.put("k", "v1", 60_000);
+      expect(await kv.compareAndSet("k", "other", "v2", 60_000)).toBe(false);
+      expect(await kv.get("k")).toBe("v1");
+      expect(await kv.compareAndSet("k", "v1", "v2", 60_000)).toBe(true);
+      expect(await kv.get("k")).toBe("v2");
+      // Of two racing writers that both saw v2, exactly one wins.
+      const raced = await Promise.all([
+        kv.compareAndSet("k", "v2", "a", 60_000),
+        kv.compareAndSet("k", "v2", "b", 60_000),
+      ]);
+      expect(raced.filter(Boolean)).toHaveLength(1);
+      const winner = raced[0] ? "a" : "b";
+      expect(await kv.get("k")).toBe(winner);
+      expect(await kv.compareAndSet("k", winner, null, 60_000)).toBe(true);
+      expect(await kv.get("k")).toBeNull();
+      expect(await kv.putIfAbsent("k", "fresh", 60_000)).toBe(true);
+    });
+
     it("refuses a time-to-live that Redis's PX would not take", async () => {
       const kv = await store();
       for (const ttl of [0, -5, 1.5, Number.NaN]) {
         await expect(kv.putIfAbsent("k", "v", ttl)).rejects.toThrow(RangeError);
         await expect(kv.put("k", "v", ttl)).rejects.toThrow(RangeError);
+        await expect(kv.compareAndSet("k", "v", "w", ttl)).rejects.toThrow(RangeError);
       }
       expect(await kv.get("k")).toBeNull();
     });

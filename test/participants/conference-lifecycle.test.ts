@@ -103,12 +103,13 @@ describe("conference participant lifecycle on the wire", () => {
       `mutation($input: UpdateConferenceParticipantInput!) { updateConferenceParticipant(input: $input) { callSid } }`,
       { input: { conferenceSid: CF, callSid: "agent smith", muted: true } },
     );
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ updateConferenceParticipant: null });
     expect(result.errors).toEqual([
       expect.objectContaining({
         message: "Conference participant agent smith was not found",
         extensions: {
           code: "NOT_FOUND",
+          outcome: "REJECTED",
           twilio: {
             code: 20404,
             status: 404,
@@ -199,8 +200,8 @@ describe("conference participant lifecycle on the wire", () => {
     fake.reset();
     fake.reply(twilioError(404, 20404, "The requested resource was not found"));
     const gone = await gateway.graphql(remove, { callSid: CA(1) });
-    expect(gone.data).toBeNull();
-    expect(gone.errors![0]!.extensions).toEqual({ code: "NOT_FOUND" });
+    expect(gone.data).toEqual({ removeConferenceParticipant: null });
+    expect(gone.errors![0]!.extensions).toEqual({ code: "NOT_FOUND", outcome: "NOT_SENT" });
     expect(fake.requests.map((r) => r.method)).toEqual(["GET"]);
   });
 

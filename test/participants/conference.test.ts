@@ -312,7 +312,11 @@ describe("addConferenceParticipant", () => {
       expect(result.errors).toEqual([
         expect.objectContaining({
           message: `input.conferenceSid: ${message}`,
-          extensions: { code: "BAD_USER_INPUT", field: "input.conferenceSid" },
+          extensions: {
+            code: "BAD_USER_INPUT",
+            field: "input.conferenceSid",
+            outcome: "NOT_SENT",
+          },
         }),
       ]);
     },
@@ -339,7 +343,7 @@ describe("addConferenceParticipant", () => {
     const result = await gateway.graphql(ADD, {
       input: { conferenceSid: CONFERENCE_SID, from: "+15017122661", to: "+15005550001" },
     });
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ addConferenceParticipant: null });
     expect(result.errors).toEqual([
       {
         message: "The 'To' number +15005550001 is not a valid phone number.",
@@ -347,6 +351,7 @@ describe("addConferenceParticipant", () => {
         path: ["addConferenceParticipant"],
         extensions: {
           code: "TWILIO_API_ERROR",
+          outcome: "REJECTED",
           twilio: {
             code: 21211,
             status: 400,
@@ -377,7 +382,7 @@ describe("addConferenceParticipant", () => {
       },
     });
     expect(fake.requests).toHaveLength(0);
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ addConferenceParticipant: null });
     const fields = result.errors!.map((e) => [e.extensions!.code, e.extensions!.field]);
     expect(fields).toEqual(
       [

@@ -420,7 +420,7 @@ describe("updating a conversation participant", () => {
       },
     });
     expect(fake.requests).toHaveLength(0);
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ updateConversationParticipant: null });
     expect(result.errors!.map((e) => e.extensions)).toEqual(
       [
         "input.conversationSid",
@@ -431,7 +431,7 @@ describe("updating a conversation participant", () => {
         "input.lastReadMessageIndex",
         "input.messagingBinding.proxyAddress",
         "input.messagingBinding.projectedAddress",
-      ].map((field) => ({ code: "BAD_USER_INPUT", field })),
+      ].map((field) => ({ code: "BAD_USER_INPUT", field, outcome: "NOT_SENT" })),
     );
     expect(result.errors![5]!.message).toBe(
       "input.lastReadMessageIndex: must be an integer of at least 0",
@@ -443,9 +443,10 @@ describe("updating a conversation participant", () => {
     const result = await gateway.graphql(UPDATE, {
       input: { conversationSid: CH, sid: MB(1), identity: "bob" },
     });
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ updateConversationParticipant: null });
     expect(result.errors![0]!.extensions).toEqual({
       code: "TWILIO_API_ERROR",
+      outcome: "REJECTED",
       twilio: {
         code: 50444,
         status: 400,
@@ -537,8 +538,11 @@ describe("removing a conversation participant", () => {
   it("says NOT_FOUND and deletes nothing when the participant does not exist", async () => {
     fake.reply(twilioError(404, 20404, "The requested resource was not found"));
     const result = await gateway.graphql(REMOVE, { input: { conversationSid: CH, sid: MB(9) } });
-    expect(result.data).toBeNull();
-    expect(result.errors!.map((e) => e.extensions)).toEqual([{ code: "NOT_FOUND" }]);
+    expect(result.data).toEqual({ removeConversationParticipant: null });
+    // Found missing by the read that comes first: the DELETE was never sent.
+    expect(result.errors!.map((e) => e.extensions)).toEqual([
+      { code: "NOT_FOUND", outcome: "NOT_SENT" },
+    ]);
     expect(fake.requests.map((r) => r.method)).toEqual(["GET"]);
   });
 
@@ -552,6 +556,7 @@ describe("removing a conversation participant", () => {
     expect(result.errors!.map((e) => e.extensions)).toEqual([
       {
         code: "NOT_FOUND",
+        outcome: "REJECTED",
         twilio: {
           code: 20404,
           status: 404,

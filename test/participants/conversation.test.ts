@@ -184,7 +184,7 @@ describe("addConversationParticipant", () => {
     const result = await gateway.graphql(ADD, {
       input: { conversationSid: CONVERSATION_SID, identity: "alice" },
     });
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ addConversationParticipant: null });
     expect(result.errors).toEqual([
       {
         message: "Participant already exists",
@@ -192,6 +192,7 @@ describe("addConversationParticipant", () => {
         path: ["addConversationParticipant"],
         extensions: {
           code: "TWILIO_API_ERROR",
+          outcome: "REJECTED",
           twilio: {
             code: 50433,
             status: 409,
@@ -222,6 +223,7 @@ describe("addConversationParticipant", () => {
     expect(fake.requests[0]!.url).toBe("/v1/Conversations/no-such-room/Participants");
     expect(result.errors![0]!.extensions).toEqual({
       code: "TWILIO_API_ERROR",
+      outcome: "REJECTED",
       twilio: {
         code: 20404,
         status: 404,
@@ -246,7 +248,7 @@ describe("addConversationParticipant", () => {
       },
     });
     expect(fake.requests).toHaveLength(0);
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ addConversationParticipant: null });
     expect(result.errors!.map((e) => [e.extensions!.code, e.extensions!.field])).toEqual(
       [
         "input.conversationSid",
@@ -279,6 +281,7 @@ describe("addConversationParticipant", () => {
     expect(result.errors![0]!.extensions).toEqual({
       code: "BAD_USER_INPUT",
       field: "input.identity",
+      outcome: "NOT_SENT",
     });
   });
 

@@ -129,10 +129,11 @@ describe("updateInteractionParticipant", () => {
     const result = await gateway.graphql(UPDATE, {
       input: { interactionSid: KD, channelSid: UO(1), sid: UT(9), status: "CLOSED" },
     });
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ updateInteractionParticipant: null });
     expect(result.errors![0]!.message).toBe(`Interaction participant ${UT(9)} was not found`);
     expect(result.errors![0]!.extensions).toEqual({
       code: "NOT_FOUND",
+      outcome: "REJECTED",
       twilio: {
         code: 20404,
         status: 404,
@@ -147,7 +148,10 @@ describe("updateInteractionParticipant", () => {
     const result = await gateway.graphql(UPDATE, {
       input: { interactionSid: KD, channelSid: UO(1), sid: UT(2), status: "CLOSED" },
     });
-    expect(result.errors![0]!.extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
+    expect(result.errors![0]!.extensions).toEqual({
+      code: "UPSTREAM_UNAVAILABLE",
+      outcome: "UNKNOWN",
+    });
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -160,7 +164,7 @@ describe("updateInteractionParticipant", () => {
         status: "CLOSED",
       },
     });
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ updateInteractionParticipant: null });
     expect(result.errors!.map((e) => e.message)).toEqual([
       "input.interactionSid: must be a KD SID: KD followed by 32 hex digits",
       "input.channelSid: must be a UO SID: UO followed by 32 hex digits",

@@ -141,7 +141,7 @@ describe("addInteractionParticipant", () => {
     fake.reply(twilioError(400, 45351, message));
     const result = await gateway.graphql(ADD, { input: MINIMAL_INPUT });
     expect(fake.requests).toHaveLength(1);
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ addInteractionParticipant: null });
     expect(result.errors).toHaveLength(1);
     expect(result.errors![0]).toMatchObject({
       message,
@@ -175,7 +175,7 @@ describe("addInteractionParticipant", () => {
       },
     });
     expect(fake.requests).toHaveLength(0);
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ addInteractionParticipant: null });
     expect(result.errors!.map((e) => e.message)).toEqual([
       "input.interactionSid: must be a KD SID: KD followed by 32 hex digits",
       "input.channelSid: must be a UO SID: UO followed by 32 hex digits",
@@ -192,7 +192,7 @@ describe("addInteractionParticipant", () => {
     const result = await gateway.graphql(ADD, { input: { ...MINIMAL_INPUT, mediaProperties } });
     expect(fake.requests).toHaveLength(0);
     expect(result.errors!.map((e) => e.extensions)).toEqual([
-      { code: "BAD_USER_INPUT", field: "input.mediaProperties" },
+      { code: "BAD_USER_INPUT", field: "input.mediaProperties", outcome: "NOT_SENT" },
     ]);
   });
 

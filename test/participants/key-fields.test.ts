@@ -89,7 +89,7 @@ describe("a participant's key fields", () => {
       expect.objectContaining({
         message:
           "Twilio api is unavailable: its answer names no participant (no CA SID); the request may have taken effect",
-        extensions: { code: "UPSTREAM_UNAVAILABLE" },
+        extensions: { code: "UPSTREAM_UNAVAILABLE", outcome: "UNKNOWN" },
       }),
     ]);
   });

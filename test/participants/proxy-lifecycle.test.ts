@@ -329,8 +329,8 @@ describe("removeProxyParticipant", () => {
   it("says NOT_FOUND and deletes nothing when the participant does not exist", async () => {
     fake.reply(NOT_FOUND);
     const result = await gateway.graphql(REMOVE, { input });
-    expect(result.data).toBeNull();
-    expect(result.errors![0]!.extensions).toEqual({ code: "NOT_FOUND" });
+    expect(result.data).toEqual({ removeProxyParticipant: null });
+    expect(result.errors![0]!.extensions).toEqual({ code: "NOT_FOUND", outcome: "NOT_SENT" });
     expect(result.errors![0]!.message).toBe(`Proxy participant ${KP(1)} was not found`);
     expect(fake.requests.map((r) => r.method)).toEqual(["GET"]);
   });
@@ -341,6 +341,7 @@ describe("removeProxyParticipant", () => {
     // Twilio's own 404 to the DELETE is kept under extensions.twilio.
     expect(result.errors![0]!.extensions).toEqual({
       code: "NOT_FOUND",
+      outcome: "REJECTED",
       twilio: expect.objectContaining({ code: 20404, status: 404 }),
     });
     expect(fake.requests.map((r) => r.method)).toEqual(["GET", "DELETE"]);
@@ -355,7 +356,8 @@ describe("removeProxyParticipant", () => {
       }`,
       { input },
     );
-    expect(result.data).toBeNull();
+    // The first removal's answer stands; only the second fails.
+    expect(result.data).toEqual({ first: { sid: KP(1) }, again: null });
     expect(result.errors!.map((e) => [e.path, e.extensions!.code])).toEqual([
       [["again"], "NOT_FOUND"],
     ]);
@@ -368,7 +370,10 @@ describe("removeProxyParticipant", () => {
       { status: 500, body: "<html>oops</html>" },
     );
     const result = await gateway.graphql(REMOVE, { input });
-    expect(result.errors![0]!.extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
+    expect(result.errors![0]!.extensions).toEqual({
+      code: "UPSTREAM_UNAVAILABLE",
+      outcome: "UNKNOWN",
+    });
     expect(fake.requests.map((r) => r.method)).toEqual(["GET", "DELETE"]);
   });
 
@@ -378,7 +383,11 @@ describe("removeProxyParticipant", () => {
     });
     expect(fake.requests).toHaveLength(0);
     expect(result.errors!.map((e) => e.extensions)).toEqual(
-      ["input.serviceSid", "input.sid"].map((field) => ({ code: "BAD_USER_INPUT", field })),
+      ["input.serviceSid", "input.sid"].map((field) => ({
+        code: "BAD_USER_INPUT",
+        field,
+        outcome: "NOT_SENT",
+      })),
     );
   });
 

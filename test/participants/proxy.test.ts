@@ -139,7 +139,7 @@ describe("addProxyParticipant", () => {
     fake.reply(twilioError(400, 80103, message));
     const result = await gateway.graphql(ADD, { input: MINIMAL_INPUT });
     expect(fake.requests).toHaveLength(1);
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ addProxyParticipant: null });
     expect(result.errors).toHaveLength(1);
     expect(result.errors![0]).toMatchObject({
       message,
@@ -185,7 +185,7 @@ describe("addProxyParticipant", () => {
       },
     });
     expect(fake.requests).toHaveLength(0);
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ addProxyParticipant: null });
     expect(result.errors!.map((e) => [e.extensions!.code, e.extensions!.field])).toEqual(
       [
         "input.serviceSid",

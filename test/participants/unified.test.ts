@@ -240,9 +240,14 @@ describe("addParticipant", () => {
     ];
     for (const [input, fields] of attempts) {
       const result = await gateway.graphql(ADD, { input });
-      expect(result.data ?? null).toBeNull();
+      // Refused while coercing the variables (no `data`: nothing ran) or by the mutation itself.
+      expect(result.data?.addParticipant ?? null).toBeNull();
       expect(result.errors!.map((e) => e.extensions)).toEqual(
-        fields.map((field) => ({ code: "BAD_USER_INPUT", field })),
+        fields.map((field) => ({
+          code: "BAD_USER_INPUT",
+          field,
+          ...(result.data ? { outcome: "NOT_SENT" } : {}),
+        })),
       );
     }
     expect(fake.requests).toHaveLength(0);

@@ -13,19 +13,25 @@ export interface UpstreamFailureCase {
   checkRetried?: (fake: FakeTwilio) => void;
 }
 
+/** The only field of a one-mutation answer whose mutation failed: null, the others unharmed. */
+function expectFailedField(data: GraphQLResult["data"]): void {
+  expect(Object.values(data ?? {})).toEqual([null]);
+}
+
 /**
  * The rules every create shares, whatever the product: Twilio's error body is passed on, a 429
  * is retried after Retry-After, anything that may have reached Twilio is never retried, and
- * transport failures get their own codes without the upstream URL. The gateway under test must
- * use TWILIO_TIMEOUT_MS=300.
+ * transport failures get their own codes without the upstream URL; each says what happened to
+ * the write (`outcome`). The gateway under test must use TWILIO_TIMEOUT_MS=300.
  */
 export function itHandlesUpstreamFailures(setup: UpstreamFailureCase): void {
   it("passes Twilio's 404 (20404) on as TWILIO_API_ERROR with Twilio's details", async () => {
     setup.fake().reply(twilioError(404, 20404, "The requested resource was not found"));
     const result = await setup.send();
-    expect(result.data).toBeNull();
+    expectFailedField(result.data);
     expect(result.errors![0]!.extensions).toEqual({
       code: "TWILIO_API_ERROR",
+      outcome: "REJECTED",
       twilio: {
         code: 20404,
         status: 404,
@@ -53,8 +59,11 @@ export function itHandlesUpstreamFailures(setup: UpstreamFailureCase): void {
     fake.reply({ status: 500, body: "<html><body>Internal error</body></html>" });
     const result = await setup.send();
     expect(fake.requests).toHaveLength(1);
-    expect(result.data).toBeNull();
-    expect(result.errors![0]!.extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
+    expectFailedField(result.data);
+    expect(result.errors![0]!.extensions).toEqual({
+      code: "UPSTREAM_UNAVAILABLE",
+      outcome: "UNKNOWN",
+    });
     expect(result.errors![0]!.message).not.toContain(fake.url);
   });
 
@@ -62,7 +71,7 @@ export function itHandlesUpstreamFailures(setup: UpstreamFailureCase): void {
     const fake = setup.fake();
     fake.reply({ ...setup.success, delayMs: 1000 });
     const result = await setup.send();
-    expect(result.errors![0]!.extensions).toEqual({ code: "UPSTREAM_TIMEOUT" });
+    expect(result.errors![0]!.extensions).toEqual({ code: "UPSTREAM_TIMEOUT", outcome: "UNKNOWN" });
     expect(fake.requests).toHaveLength(1);
   });
 }

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { type GraphQLFormattedError, GraphQLError } from "graphql";
-import { ErrorCode, InputValidationError } from "../../errors/gateway-errors.js";
+import { ErrorCode, InputValidationError, outcomeOf } from "../../errors/gateway-errors.js";
 import type { Logger } from "../../logging/logger.js";
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
@@ -46,13 +46,16 @@ export function createErrorFormatter(logger: Logger) {
       const message = formatted.message.replace(QUOTED_STRING_TOKEN, "$1.");
       return { ...pick(formatted), message, extensions: { code } };
     }
-    const name = original instanceof Error ? original.name : typeof original;
-    logger.error({ error: name }, "unexpected error");
+    // A bug in a mutation arrives wrapped by `withOutcome`: name the bug, keep the outcome.
+    const cause =
+      original instanceof GraphQLError ? (original.originalError ?? original) : original;
+    const outcome = outcomeOf(original);
+    logger.error({ error: cause instanceof Error ? cause.name : typeof cause }, "unexpected error");
     return {
       message: "Internal server error",
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: ErrorCode.InternalServerError },
+      extensions: { code: ErrorCode.InternalServerError, ...(outcome ? { outcome } : {}) },
     };
   };
 }
@@ -98,11 +101,16 @@ export const expandInputIssuesPlugin: ApolloServerPlugin = {
           const issues = error.extensions?.issues as
             ReadonlyArray<{ field: string; message: string }> | undefined;
           if (!issues) return [error];
+          const outcome = error.extensions?.outcome;
           return issues.map((issue) => ({
             message: `${issue.field}: ${issue.message}`,
             locations: error.locations,
             path: error.path,
-            extensions: { code: ErrorCode.BadUserInput, field: issue.field },
+            extensions: {
+              code: ErrorCode.BadUserInput,
+              field: issue.field,
+              ...(outcome ? { outcome } : {}),
+            },
           }));
         });
       },

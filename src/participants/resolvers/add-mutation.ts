@@ -30,11 +30,19 @@ export interface AddMutationSpec<P extends ParamTable, T extends object> extends
   type: ClassType<T>;
 }
 
-/** `addConferenceParticipant(input: AddConferenceParticipantInput!): ConferenceParticipant`. */
+/**
+ * `addConferenceParticipant(input: AddConferenceParticipantInput!): ConferenceParticipant`.
+ * Nullable, like every mutation: when one of several mutations in a request fails, the others
+ * still run and answer (see gateway/write-outcome.ts).
+ */
 export function addMutation<P extends ParamTable, T extends object>(spec: AddMutationSpec<P, T>) {
   @Resolver()
   class AddMutation {
-    @Mutation(() => spec.type, { name: spec.name, description: spec.description })
+    @Mutation(() => spec.type, {
+      name: spec.name,
+      description: spec.description,
+      nullable: true,
+    })
     add(
       @Arg("input", () => spec.input) input: InputOf<P>,
       @Ctx() context: GatewayContext,

@@ -31,7 +31,11 @@ export function removeMutation<P extends ParamTable, Key, T extends object>(
 ) {
   @Resolver()
   class RemoveMutation {
-    @Mutation(() => spec.type, { name: spec.name, description: spec.description })
+    @Mutation(() => spec.type, {
+      name: spec.name,
+      description: spec.description,
+      nullable: true,
+    })
     async remove(
       @Arg("input", () => spec.input) input: InputOf<P>,
       @Ctx() context: GatewayContext,

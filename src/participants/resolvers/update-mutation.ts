@@ -27,7 +27,11 @@ export function updateMutation<P extends ParamTable, Key, T extends object>(
 ) {
   @Resolver()
   class UpdateMutation {
-    @Mutation(() => spec.type, { name: spec.name, description: spec.description })
+    @Mutation(() => spec.type, {
+      name: spec.name,
+      description: spec.description,
+      nullable: true,
+    })
     async update(
       @Arg("input", () => spec.input) input: InputOf<P>,
       @Ctx() context: GatewayContext,

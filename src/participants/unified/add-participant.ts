@@ -35,6 +35,7 @@ InputType(ADD_PARTICIPANT_INPUT, {
 @Resolver()
 export class AddParticipantResolver {
   @Mutation(() => Participant, {
+    nullable: true,
     description:
       "Adds a participant of any kind: sends exactly what the kind's own add mutation sends.",
   })

@@ -1,0 +1,110 @@
+import { createHash } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { getOperationAST, OperationTypeNode, parse, print } from "graphql";
+import type { Principal } from "../../auth/principal.js";
+import { ErrorCode } from "../../errors/gateway-errors.js";
+import type { TwilioCredentials } from "../../twilio/credentials.js";
+import type { KeyedRequest } from "./idempotency-keys.js";
+
+/** The request header a client names a write with, and the response header of a replay. */
+export const IDEMPOTENCY_KEY_HEADER = "idempotency-key";
+export const IDEMPOTENT_REPLAYED_HEADER = "idempotent-replayed";
+
+/** 1 to 255 printable ASCII characters (a UUID, a ULID, an order number…), compared as sent. */
+const VALID_KEY = /^[\x20-\x7e]{1,255}$/;
+
+/** Who a key belongs to: the caller, and the Twilio account and credentials it acts with. */
+export interface KeyOwner {
+  principal: Principal;
+  credentials: TwilioCredentials | undefined;
+}
+
+export type KeyDecision =
+  /** No key, or nothing a key could protect: a GET, a query, a document that will not run. */
+  | { kind: "none" }
+  /** A key the gateway cannot honour: answered with HTTP 400, nothing runs. */
+  | { kind: "refused"; code: string; message: string }
+  | { kind: "keyed"; request: KeyedRequest };
+
+/**
+ * What the request's `Idempotency-Key` asks for. Only a POST that runs a mutation is keyed: a
+ * query is safe to repeat, so a key on one is ignored (clients may send one with every POST).
+ * The gateway must see the document to know, so with a key the operation must come as a JSON
+ * object with its document in `query`. A document that does not parse or names no operation
+ * is left to Apollo, which refuses it before anything runs.
+ */
+export function readIdempotencyKey(
+  req: IncomingMessage,
+  body: unknown,
+  owner: KeyOwner,
+): KeyDecision {
+  const sent = req.headersDistinct[IDEMPOTENCY_KEY_HEADER];
+  if (sent === undefined || req.method !== "POST") return { kind: "none" };
+  const key = sent[0] ?? "";
+  if (sent.length !== 1 || !VALID_KEY.test(key)) {
+    return {
+      kind: "refused",
+      code: ErrorCode.IdempotencyKeyInvalid,
+      message: "Idempotency-Key must be sent once, as 1 to 255 printable ASCII characters",
+    };
+  }
+  const operation = body as { query?: unknown; operationName?: unknown; variables?: unknown };
+  if (
+    typeof operation !== "object" ||
+    operation === null ||
+    Array.isArray(operation) ||
+    typeof operation.query !== "string"
+  ) {
+    return {
+      kind: "refused",
+      code: "BAD_REQUEST",
+      message:
+        "With an Idempotency-Key, send one operation as a JSON object with its document in `query` " +
+        "(a persisted query's hash alone does not show whether it is a mutation)",
+    };
+  }
+  const operationName =
+    typeof operation.operationName === "string" ? operation.operationName : null;
+  let document;
+  try {
+    document = parse(operation.query);
+  } catch {
+    return { kind: "none" };
+  }
+  const definition = getOperationAST(document, operationName);
+  if (definition?.operation !== OperationTypeNode.MUTATION) return { kind: "none" };
+  return {
+    kind: "keyed",
+    request: {
+      storeKey: `idempotency:${sha256([
+        owner.principal.id,
+        owner.credentials?.accountSid ?? null,
+        owner.credentials?.username ?? null,
+        owner.credentials?.password ?? null,
+        key,
+      ])}`,
+      // Printed, so whitespace, commas and comments do not make another request.
+      fingerprint: sha256([print(document), operationName, canonical(operation.variables ?? {})]),
+    },
+  };
+}
+
+/**
+ * A digest, so neither the client's key nor a credential is ever written to the store: the
+ * scope holds the Twilio secret too, so another caller of the same account (on an open
+ * gateway, everyone is `anonymous`) cannot replay an answer by guessing a key.
+ */
+function sha256(parts: unknown[]): string {
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+}
+
+/** The same JSON value whatever the order of its object keys. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+  );
+}
