@@ -10,6 +10,7 @@ import type { Logger } from "../logging/logger.js";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.js";
 import { metricsPlugin } from "../metrics/plugin.js";
 import { createErrorFormatter, expandInputIssuesPlugin } from "./plugins/error-format.js";
+import { noHttpSubscriptionsPlugin } from "./plugins/no-http-subscriptions.js";
 import { requestLogPlugin } from "./plugins/request-log.js";
 
 export interface ApolloOptions {
@@ -37,6 +38,7 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
     logger,
     plugins: [
       requestLogPlugin,
+      noHttpSubscriptionsPlugin,
       expandInputIssuesPlugin,
       // After expandInputIssuesPlugin, so errors are counted as the client receives them.
       ...(metrics ? [metricsPlugin(metrics)] : []),

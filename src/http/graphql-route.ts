@@ -1,29 +1,23 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { ANONYMOUS } from "../auth/principal.js";
-import { createContext, type GatewayContext } from "../graphql/context.js";
-import type { Logger } from "../logging/logger.js";
-import type { TwilioClient } from "../twilio/client.js";
-import type { TwilioCredentials, TwilioMode } from "../twilio/credentials.js";
-import { scopeToRequest } from "../twilio/request-scope.js";
+import type { GatewayContext } from "../graphql/context.js";
+import type { TwilioCredentials } from "../twilio/credentials.js";
 import { readBody, sendGraphQLError } from "./body.js";
+import type { RequestContexts } from "./request-context.js";
 import { requestIdOf } from "./request-id.js";
 import { credentialsForRequest } from "./twilio-credentials.js";
 
 export interface GraphQLRouteOptions {
   apollo: ApolloServer<GatewayContext>;
-  twilio: TwilioClient;
-  logger: Logger;
-  mode: TwilioMode;
+  contexts: RequestContexts;
   /** The configured credentials; a request may bring its own. */
   credentials: TwilioCredentials | undefined;
-  twilioConcurrencyPerRequest: number;
-  twilioMaxCallsPerRequest: number;
 }
 
 /** `/graphql`: the HTTP request handed to Apollo with this request's context, and back. */
 export function graphqlRoute(options: GraphQLRouteOptions) {
-  const { apollo, twilio, logger, mode } = options;
+  const { apollo, contexts } = options;
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
@@ -55,23 +49,13 @@ export function graphqlRoute(options: GraphQLRouteOptions) {
     };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: async () => {
-        const credentials = credentialsForRequest(req.headers, options.credentials);
-        const requestLogger = logger.child({ requestId });
-        return createContext({
+      context: async () =>
+        contexts({
           requestId,
-          mode,
           principal: ANONYMOUS,
-          hasCredentials: credentials !== undefined,
-          logger: requestLogger,
-          twilio: scopeToRequest(twilio, {
-            credentials,
-            maxConcurrent: options.twilioConcurrencyPerRequest,
-            maxCalls: options.twilioMaxCallsPerRequest,
-            logger: requestLogger,
-          }),
-        });
-      },
+          credentials: credentialsForRequest(req.headers, options.credentials),
+          connection: req,
+        }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

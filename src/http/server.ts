@@ -1,18 +1,27 @@
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GraphQLSchema } from "graphql";
+import type { Authenticate } from "../auth/authenticate.js";
 import type { Config } from "../config/config.js";
+import { openLiveEvents } from "../events/live-events.js";
 import { startApollo } from "../gateway/apollo.js";
+import { createErrorFormatter } from "../gateway/plugins/error-format.js";
 import { createGraphiQLRoutes } from "../graphiql/routes.js";
 import type { Logger } from "../logging/logger.js";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.js";
+import { GatewayEvents } from "../participants/events/gateway-events.js";
 import type { TwilioClient } from "../twilio/client.js";
 import { sendJson } from "./body.js";
 import { applyCors } from "./cors.js";
 import { drainOnClose } from "./drain.js";
 import { graphqlRoute } from "./graphql-route.js";
 import { healthRoute } from "./health.js";
+import { type GatewayListener, listen } from "./listener.js";
 import { metricsRoute } from "./metrics-route.js";
+import { requestContexts } from "./request-context.js";
+import { subscriberAuthenticator } from "./subscriber-auth.js";
+import { sseSubscriptionsRoute } from "./subscriptions-sse.js";
+import { webSocketSubscriptions } from "./subscriptions-ws.js";
+import { twilioCallbackRoutes } from "./twilio-callbacks-route.js";
 
 export interface GatewayServerOptions {
   schema: GraphQLSchema;
@@ -30,7 +39,21 @@ export interface GatewayServerOptions {
     | "graphiql"
     | "shutdownGraceMs"
     | "shutdownDelayMs"
+    | "publicUrl"
+    | "redisUrl"
+    | "callbackAuthTokens"
+    | "subscriptionsPerConnection"
+    | "subscriptionsPerPrincipal"
+    | "subscriptionQueueSize"
+    | "subscriptionKeepAliveMs"
   >;
+  /**
+   * Who a subscriber is (WebSocket `connection_init`, SSE request); an UnauthenticatedError
+   * refuses the connection.
+   */
+  authenticate: Authenticate;
+  /** The socket bound already (see `listen`); without one the server binds its own. */
+  listener?: GatewayListener;
   logger: Logger;
   /**
    * Counted by a plugin and served on `/metrics`; without it `/metrics` is a 404. The gateway
@@ -44,9 +67,10 @@ export interface RunningGateway {
   url: string;
   graphqlUrl: string;
   /**
-   * Drains: readiness turns false, the listener stops accepting, and requests in flight get up
-   * to `graceMs` (default: the configured `shutdownGraceMs`) to finish. Resolves `true` when
-   * every request finished, `false` when some had to be cut at the deadline.
+   * Drains: readiness turns false, the listener stops accepting, every subscription completes
+   * and its connection closes, and requests in flight get up to `graceMs` (default: the
+   * configured `shutdownGraceMs`) to finish. Resolves `true` when every request finished,
+   * `false` when some had to be cut at the deadline.
    */
   close(graceMs?: number): Promise<boolean>;
 }
@@ -54,39 +78,86 @@ export interface RunningGateway {
 type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
 
 /**
- * Apollo Server on a plain node:http server: `/graphql` for API clients, `/health*` for
- * orchestrators, `/metrics` for Prometheus, `/graphiql` (and `/graphql` opened in a browser)
- * for people. Plain node:http keeps the hot path short (see STACK.md's measurements).
+ * Apollo Server on a plain node:http server: `/graphql` for API clients (and, upgraded to a
+ * WebSocket, their subscriptions), `/graphql/stream` for subscriptions over Server-Sent Events,
+ * `/twilio/callbacks/*` for Twilio (with a public URL), `/health*` for orchestrators, `/metrics`
+ * for Prometheus, `/graphiql` (and `/graphql` opened in a browser) for people. Plain node:http
+ * keeps the hot path short (see STACK.md's measurements).
  */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
   const { schema, twilio, config, logger, metrics } = options;
+  const listener = options.listener ?? (await listen(config));
+  const { server } = listener;
   const apollo = await startApollo({
     schema,
     logger,
     introspection: config.introspection,
     metrics,
   });
+  const events = new GatewayEvents({
+    live: openLiveEvents({
+      redisUrl: config.redisUrl,
+      onRedisError: (error) => logger.warn({ error: error.message }, "redis"),
+    }),
+    publicUrl: config.publicUrl,
+    bounds: {
+      perConnection: config.subscriptionsPerConnection,
+      perPrincipal: config.subscriptionsPerPrincipal,
+      maxQueue: config.subscriptionQueueSize,
+    },
+  });
+  metrics?.countSubscriptionsWith(() => events.subscriptions.count());
+  const contexts = requestContexts({
+    twilio,
+    logger,
+    mode: config.mode,
+    events,
+    twilioConcurrencyPerRequest: config.twilioConcurrencyPerRequest,
+    twilioMaxCallsPerRequest: config.twilioMaxCallsPerRequest,
+  });
+  const admit = subscriberAuthenticator({
+    authenticate: options.authenticate,
+    configured: config.credentials,
+    twilio,
+    logger,
+  });
+  const format = createErrorFormatter(logger);
+  const draining = () => drain.draining;
+  const subscriptions = { schema, contexts, admit, format, logger, draining };
+  const webSockets = webSocketSubscriptions(server, {
+    ...subscriptions,
+    keepAliveMs: config.subscriptionKeepAliveMs,
+    corsOrigins: config.corsOrigins,
+  });
+
   const graphiql = config.graphiql ? createGraphiQLRoutes(logger) : undefined;
   const routes = new Map<string, Route>([
+    ["/graphql", graphqlRoute({ apollo, contexts, credentials: config.credentials })],
     [
-      "/graphql",
-      graphqlRoute({
-        apollo,
-        twilio,
-        logger,
-        mode: config.mode,
-        credentials: config.credentials,
-        twilioConcurrencyPerRequest: config.twilioConcurrencyPerRequest,
-        twilioMaxCallsPerRequest: config.twilioMaxCallsPerRequest,
-      }),
+      "/graphql/stream",
+      sseSubscriptionsRoute({ ...subscriptions, keepAliveMs: config.subscriptionKeepAliveMs }),
     ],
+    ...(config.publicUrl === undefined
+      ? []
+      : twilioCallbackRoutes({
+          publicUrl: config.publicUrl,
+          authTokens: config.callbackAuthTokens,
+          events,
+          metrics,
+          logger,
+        })),
     ...(metrics ? [["/metrics", metricsRoute(metrics)] as const] : []),
   ]);
 
-  const server = http.createServer();
-  const drain = drainOnClose(server, config);
+  const drain = drainOnClose(server, config, {
+    async end() {
+      events.subscriptions.endAll();
+      await webSockets.end();
+    },
+    cut: () => webSockets.cut(),
+  });
   const health = healthRoute(config.mode, drain);
-  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+  listener.serve((req: IncomingMessage, res: ServerResponse) => {
     if (applyCors(config.corsOrigins, req, res)) return;
     if (drain.draining) res.setHeader("connection", "close");
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -107,18 +178,15 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   });
   server.keepAliveTimeout = 65_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  const url = `http://${host}:${address.port}`;
+  const { url } = listener;
   return {
     url,
     graphqlUrl: `${url}/graphql`,
     async close(graceMs = config.shutdownGraceMs) {
       const finished = await drain.close(graceMs);
+      await webSockets.close();
+      // Only now: requests that finished while draining could still publish their events.
+      await events.close();
       await apollo.stop();
       metrics?.close();
       return finished;

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
+import { type Authenticate, openAccess } from "../../src/auth/authenticate.js";
 import { loadConfig } from "../../src/config/config.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { GatewayMetrics } from "../../src/metrics/gateway-metrics.js";
@@ -38,11 +39,13 @@ export interface TestGateway extends RunningGateway {
 
 /**
  * Starts the real gateway on an ephemeral loopback port, with every Twilio product pointed at
- * `twilioUrl` and configuration read through the same `loadConfig` as production.
+ * `twilioUrl` and configuration read through the same `loadConfig` as production. Access is
+ * open unless `authenticate` says otherwise.
  */
 export async function startTestGateway(
   twilioUrl: string,
   env: Record<string, string> = {},
+  authenticate: Authenticate = openAccess,
 ): Promise<TestGateway> {
   const config = loadConfig({
     TWILIO_ACCOUNT_SID: ACCOUNT_SID,
@@ -70,6 +73,7 @@ export async function startTestGateway(
     schema: await sharedSchema(),
     twilio,
     config,
+    authenticate,
     logger,
     metrics,
   });
