@@ -34,8 +34,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   try {
     let effective = config;
     if (config.mode === "simulator") {
-      // The simulator calls the gateway back itself: at PUBLIC_URL when set, else directly.
-      const publicUrl = config.publicUrl ?? listener.url;
+      // The in-process simulator calls the gateway back directly, at its own address: that
+      // always reaches it (a configured PUBLIC_URL is for Twilio, which is not in play here).
+      const publicUrl = listener.url;
       const credentials = config.credentials ?? {
         accountSid: SIMULATOR_ACCOUNT_SID,
         username: SIMULATOR_ACCOUNT_SID,

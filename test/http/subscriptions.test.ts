@@ -466,7 +466,7 @@ describe.skipIf(!redisServerAvailable())("a subscriber that falls behind", () =>
       request.on("response", resolve).on("error", reject);
       request.end(JSON.stringify({ query: LABELS }));
     });
-    cleanups.push(() => response.destroy());
+    cleanups.push(() => void response.destroy());
     response.pause();
     await waitForSubscriptions(slow.url, 1);
     expect(await trickle(120)).toBe(0);

@@ -230,14 +230,17 @@ describe.each(transports)("participantEvents over %s, zero config", (_name, tran
     // Once this account's next event is in, the other account's (published before it) would be.
     const ownConference = sid("CF");
     await addConferenceParticipant(ownConference);
+    const conferenceOf = (event: Event) =>
+      event.participant?.__typename === "ConferenceParticipant"
+        ? event.participant.conferenceSid
+        : null;
     await until(
-      () =>
-        events(subscription).some((event) => event.participant?.conferenceSid === ownConference),
+      () => events(subscription).some((event) => conferenceOf(event) === ownConference),
       10_000,
     );
     for (const event of events(subscription)) {
       expect(event.participant?.accountSid).toBe(SIMULATOR_ACCOUNT_SID);
-      expect(event.participant?.conferenceSid).not.toBe(conferenceSid);
+      expect(conferenceOf(event)).not.toBe(conferenceSid);
     }
   });
 
@@ -295,5 +298,39 @@ describe.each(transports)("participantEvents over %s, zero config", (_name, tran
       });
     }
     expect(fromTwilio[1]!.participant).toMatchObject({ attributes: { vip: true } });
+  });
+});
+
+describe("the simulator with API-key credentials (TWILIO_MODE=simulator)", () => {
+  const keyed = useSimulatorApp({
+    TWILIO_MODE: "simulator",
+    TWILIO_ACCOUNT_SID: `AC${"d".repeat(32)}`,
+    TWILIO_API_KEY: `SK${"e".repeat(32)}`,
+    TWILIO_API_SECRET: "api-secret-not-real",
+    SIMULATOR_CALL_PROGRESS_STEP_MS: "20",
+  });
+
+  it("signs its callbacks with a token the gateway accepts, though no auth token was configured", async () => {
+    const client = wsClient(keyed.app.gateway.url);
+    cleanups.push(() => void client.dispose());
+    const conferenceSid = sid("CF");
+    const subscription = client.subscribe<ParticipantEventsSubscription>({
+      query: PARTICIPANT_EVENTS,
+      variables: { filter: { conferenceSid, types: ["RINGING"] } },
+    });
+    await waitForSubscriptions(keyed.app.gateway.url, 1);
+    const added = await keyed.graphql(
+      `mutation ($input: AddConferenceParticipantInput!) { addConferenceParticipant(input: $input) { callSid } }`,
+      { input: { conferenceSid, from: "+15017122661", to: "+15558675310" } },
+    );
+    expect(added.errors).toBeUndefined();
+    const [ringing] = await subscription.waitFor(1);
+    expect(ringing!.data!.participantEvents).toMatchObject({
+      type: "RINGING",
+      source: "TWILIO",
+      participant: { accountSid: `AC${"d".repeat(32)}`, conferenceSid },
+    });
+    subscription.unsubscribe();
+    await waitForSubscriptions(keyed.app.gateway.url, 0);
   });
 });
