@@ -123,20 +123,17 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   });
   const format = createErrorFormatter(logger);
   const draining = () => drain.draining;
-  const subscriptions = { schema, contexts, admit, format, logger, draining };
+  const keepAliveMs = config.subscriptionKeepAliveMs;
+  const subscriptions = { schema, contexts, admit, format, keepAliveMs, logger, draining };
   const webSockets = webSocketSubscriptions(server, {
     ...subscriptions,
-    keepAliveMs: config.subscriptionKeepAliveMs,
     corsOrigins: config.corsOrigins,
   });
 
   const graphiql = config.graphiql ? createGraphiQLRoutes(logger) : undefined;
   const routes = new Map<string, Route>([
     ["/graphql", graphqlRoute({ apollo, contexts, credentials: config.credentials })],
-    [
-      "/graphql/stream",
-      sseSubscriptionsRoute({ ...subscriptions, keepAliveMs: config.subscriptionKeepAliveMs }),
-    ],
+    ["/graphql/stream", sseSubscriptionsRoute(subscriptions)],
     ...(config.publicUrl === undefined
       ? []
       : twilioCallbackRoutes({

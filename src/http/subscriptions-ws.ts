@@ -4,6 +4,7 @@ import type { ExecutionResult, GraphQLSchema } from "graphql";
 import type { Context } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
+import type { PresentedCredentials } from "../auth/authenticate.js";
 import { UnauthenticatedError } from "../errors/gateway-errors.js";
 import { type ErrorFormatter, formatErrors } from "../gateway/plugins/error-format.js";
 import type { Logger } from "../logging/logger.js";
@@ -12,7 +13,6 @@ import { originAllowed } from "./cors.js";
 import type { RequestContexts } from "./request-context.js";
 import { requestIdOf } from "./request-id.js";
 import type { Subscriber } from "./subscriber-auth.js";
-import type { PresentedCredentials } from "../auth/authenticate.js";
 import { formatResult, prepareSubscription } from "./subscription-operation.js";
 
 /** graphql-ws's close codes for a refused `connection_init`, and the WebSocket one for shutdown. */

@@ -21,6 +21,7 @@ export interface TwilioCallbackRoutesOptions {
 type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
 const FORM = "application/x-www-form-urlencoded";
+const UNVERIFIED = "The callback's X-Twilio-Signature could not be verified";
 
 /**
  * `POST /twilio/callbacks/<path>`, one route per product that declares callbacks. The
@@ -57,7 +58,8 @@ function callbackRoute(
         res.statusCode = 200;
         res.end();
       } else {
-        sendJson(res, status, { error: reason });
+        // Why a signature failed is for the log: a forger learns nothing from the answer.
+        sendJson(res, status, { error: status === 403 ? UNVERIFIED : reason });
       }
     };
     const receivedAt = new Date();
