@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config/config.js";
 import { type ExpiringStore, MemoryExpiringStore } from "./events/expiring-store.js";
@@ -5,11 +6,15 @@ import { RedisExpiringStore } from "./events/redis-expiring-store.js";
 import type { Logger } from "./logging/logger.js";
 import { GatewayMetrics } from "./metrics/gateway-metrics.js";
 import { buildGatewaySchema } from "./gateway/schema.js";
+import { listen } from "./http/listener.js";
 import { type RunningGateway, startGatewayServer } from "./http/server.js";
+import { callbackUrl } from "./participants/callbacks.js";
+import { conversationCallbacks } from "./participants/conversation/callbacks.js";
 import { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN } from "./simulator/defaults.js";
-import { startSimulator } from "./simulator/server.js";
+import { type RunningSimulator, startSimulator } from "./simulator/server.js";
 import { startTracing } from "./tracing/tracing.js";
 import { TwilioClient } from "./twilio/client.js";
+import type { TwilioCredentials } from "./twilio/credentials.js";
 import { GATEWAY_NAME, GATEWAY_VERSION } from "./version.js";
 
 export interface RunningApp {
@@ -32,83 +37,130 @@ export interface AppOptions {
 
 /**
  * Starts the gateway against live Twilio, or, in simulator mode, first starts the embedded
- * Twilio simulator on its own loopback port and points every product at it. Tests start the
- * gateway through here too, so they run the wiring production runs.
+ * Twilio simulator on its own loopback port and points every product at it. The gateway's port
+ * is bound before anything else, so the simulator knows where to send its callbacks. Tests start
+ * the gateway through here too, so they run the wiring production runs.
  */
 export async function startApp(
   config: Config,
   logger: Logger,
   options: AppOptions = {},
 ): Promise<RunningApp> {
-  let effective = config;
-  let simulator: Awaited<ReturnType<typeof startSimulator>> | undefined;
-  if (config.mode === "simulator") {
-    simulator = await startSimulator({
-      port: config.simulatorPort,
-      host: "127.0.0.1",
-      latencyMs: config.simulatorLatencyMs,
-      failureRate: config.simulatorFailureRate,
-      // Configured credentials (TWILIO_MODE=simulator) are the ones the simulator accepts.
-      credentials: config.credentials ? [config.credentials] : undefined,
-    });
-    effective = {
-      ...config,
-      baseUrls: simulator.baseUrls,
-      // The simulator's own account, unless the operator configured credentials to use with it.
-      credentials: config.credentials ?? {
+  const listener = await listen(config);
+  let simulator: RunningSimulator | undefined;
+  try {
+    let effective = config;
+    if (config.mode === "simulator") {
+      // The in-process simulator calls the gateway back directly, at its own address: that
+      // always reaches it (a configured PUBLIC_URL is for Twilio, which is not in play here).
+      const publicUrl = listener.url;
+      const credentials = config.credentials ?? {
         accountSid: SIMULATOR_ACCOUNT_SID,
         username: SIMULATOR_ACCOUNT_SID,
         password: SIMULATOR_AUTH_TOKEN,
+      };
+      const signing = simulatorSigning(credentials, config.callbackAuthTokens);
+      simulator = await startSimulator({
+        port: config.simulatorPort,
+        host: "127.0.0.1",
+        latencyMs: config.simulatorLatencyMs,
+        failureRate: config.simulatorFailureRate,
+        // Configured credentials (TWILIO_MODE=simulator) are the ones the simulator accepts.
+        credentials: config.credentials ? [config.credentials] : undefined,
+        authTokens: signing.authTokens,
+        callProgressStepMs: config.simulatorCallProgressStepMs,
+        conversationsWebhookUrl: callbackUrl(publicUrl, conversationCallbacks.path),
+      });
+      effective = {
+        ...config,
+        baseUrls: simulator.baseUrls,
+        // The simulator's own account, unless the operator configured credentials to use with it.
+        credentials,
+        publicUrl,
+        callbackAuthTokens: signing.callbackAuthTokens,
+      };
+    }
+    const metrics = config.metricsEnabled ? new GatewayMetrics() : undefined;
+    const tracing = await startTracing({
+      serviceName: GATEWAY_NAME,
+      serviceVersion: GATEWAY_VERSION,
+    });
+    const twilio = new TwilioClient({
+      baseUrls: effective.baseUrls,
+      timeoutMs: effective.upstreamTimeoutMs,
+      maxRetries: effective.maxRetries,
+      maxRetryAfterMs: effective.maxRetryAfterMs,
+      logger,
+      observe: metrics?.observeTwilioCall,
+      tracing,
+    });
+    const idempotencyStore = openIdempotencyStore(config, logger);
+    const gateway = await startGatewayServer({
+      schema: await (options.schema ?? buildGatewaySchema()),
+      twilio,
+      config: effective,
+      listener,
+      logger,
+      tracing,
+      metrics,
+      idempotencyStore,
+    }).catch(async (error: unknown) => {
+      await idempotencyStore.close();
+      throw error;
+    });
+    const upstream = simulator
+      ? `Twilio simulator at ${simulator.url} (no Twilio credentials configured; set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN for live Twilio)`
+      : "live Twilio";
+    const running = simulator;
+    return {
+      gateway,
+      simulatorUrl: running?.url,
+      banner: [
+        `participant-gateway ready: GraphQL ${gateway.graphqlUrl}`,
+        ...(config.graphiql ? [`GraphiQL ${gateway.url}/graphiql`] : []),
+        `upstream: ${upstream}`,
+      ].join(" | "),
+      async close(graceMs) {
+        const finished = await gateway.close(graceMs);
+        await idempotencyStore.close();
+        await running?.close();
+        // After draining, so the spans of the last requests are exported too.
+        await tracing.shutdown().catch((error: unknown) => {
+          logger.warn(
+            { error: error instanceof Error ? error.message : String(error) },
+            "trace export failed",
+          );
+        });
+        return finished;
       },
     };
+  } catch (error) {
+    await simulator?.close();
+    await new Promise((resolve) => listener.server.close(resolve));
+    throw error;
   }
-  const metrics = config.metricsEnabled ? new GatewayMetrics() : undefined;
-  const tracing = await startTracing({
-    serviceName: GATEWAY_NAME,
-    serviceVersion: GATEWAY_VERSION,
-  });
-  const twilio = new TwilioClient({
-    baseUrls: effective.baseUrls,
-    timeoutMs: effective.upstreamTimeoutMs,
-    maxRetries: effective.maxRetries,
-    maxRetryAfterMs: effective.maxRetryAfterMs,
-    logger,
-    observe: metrics?.observeTwilioCall,
-    tracing,
-  });
-  const idempotencyStore = openIdempotencyStore(config, logger);
-  const gateway = await startGatewayServer({
-    schema: await (options.schema ?? buildGatewaySchema()),
-    twilio,
-    config: effective,
-    logger,
-    tracing,
-    metrics,
-    idempotencyStore,
-  });
-  const upstream = simulator
-    ? `Twilio simulator at ${simulator.url} (no Twilio credentials configured; set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN for live Twilio)`
-    : "live Twilio";
+}
+
+/**
+ * The token the simulator signs the account's callbacks with, and the gateway's tokens with it.
+ * An account credential carries its token; for an API key the configured token of the account
+ * is used, or else one made up for this run (both ends are this process).
+ */
+function simulatorSigning(
+  credentials: TwilioCredentials,
+  configured: Config["callbackAuthTokens"],
+): {
+  authTokens: Record<string, string> | undefined;
+  callbackAuthTokens: Config["callbackAuthTokens"];
+} {
+  const { accountSid, username, password } = credentials;
+  const known = configured[accountSid] ?? [];
+  const token = username === accountSid ? password : (known[0] ?? randomBytes(16).toString("hex"));
   return {
-    gateway,
-    simulatorUrl: simulator?.url,
-    banner: [
-      `participant-gateway ready: GraphQL ${gateway.graphqlUrl}`,
-      ...(config.graphiql ? [`GraphiQL ${gateway.url}/graphiql`] : []),
-      `upstream: ${upstream}`,
-    ].join(" | "),
-    async close(graceMs) {
-      const finished = await gateway.close(graceMs);
-      await idempotencyStore.close();
-      await simulator?.close();
-      // After draining, so the spans of the last requests are exported too.
-      await tracing.shutdown().catch((error: unknown) => {
-        logger.warn(
-          { error: error instanceof Error ? error.message : String(error) },
-          "trace export failed",
-        );
-      });
-      return finished;
+    authTokens: username === accountSid ? undefined : { [accountSid]: token },
+    callbackAuthTokens: {
+      ...configured,
+      [accountSid]: known.includes(token) ? known : [...known, token],
     },
   };
 }

@@ -146,4 +146,92 @@ describe("loadConfig", () => {
       }),
     ).toThrow(/^(?!.*(supersecret|alsosecret)).*$/);
   });
+
+  it("reads PUBLIC_URL as an absolute http(s) URL without query, fragment or credentials", () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: "https://gateway.example.com/base/" }).publicUrl).toBe(
+      "https://gateway.example.com/base",
+    );
+    for (const [value, problem] of [
+      ["gateway.example.com", "PUBLIC_URL must be an absolute http(s) URL"],
+      ["ftp://gateway.example.com", "PUBLIC_URL must use http or https"],
+      ["https://gateway.example.com/?a=1", "PUBLIC_URL must not carry a query"],
+      ["https://gateway.example.com/#top", "PUBLIC_URL must not carry a query"],
+      ["https://user:pw@gateway.example.com", "PUBLIC_URL must not carry a query"],
+    ] as const) {
+      expect(() => loadConfig({ PUBLIC_URL: value }), value).toThrow(problem);
+    }
+  });
+
+  it("reads REDIS_URL, never echoing it (it may hold a password)", () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: "rediss://:pw@redis.internal:6380/2" }).redisUrl).toBe(
+      "rediss://:pw@redis.internal:6380/2",
+    );
+    expect(() => loadConfig({ REDIS_URL: "http://:hunter2@redis.internal" })).toThrow(
+      /^(?!.*hunter2).*REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/,
+    );
+  });
+
+  it("collects the callback auth tokens by account: the configured one, then the extra ones", () => {
+    const other = "AC" + "c".repeat(32);
+    const config = loadConfig({
+      TWILIO_ACCOUNT_SID: SID,
+      TWILIO_AUTH_TOKEN: "current",
+      TWILIO_CALLBACK_AUTH_TOKENS: ` next , ${other}:theirs,current`,
+    });
+    expect(config.callbackAuthTokens).toEqual({ [SID]: ["current", "next"], [other]: ["theirs"] });
+    // With an API key, the account's auth token still signs its callbacks.
+    expect(
+      loadConfig({
+        TWILIO_ACCOUNT_SID: SID,
+        TWILIO_API_KEY: KEY,
+        TWILIO_API_SECRET: "s",
+        TWILIO_AUTH_TOKEN: "current",
+      }).callbackAuthTokens,
+    ).toEqual({ [SID]: ["current"] });
+    expect(loadConfig({}).callbackAuthTokens).toEqual({});
+  });
+
+  it("refuses a callback token it cannot file under an account, without echoing any token", () => {
+    const attempt = (tokens: string) => () => loadConfig({ TWILIO_CALLBACK_AUTH_TOKENS: tokens });
+    expect(attempt("lonely-secret")).toThrow(
+      /^(?!.*lonely-secret).*entry 1 names no account .* TWILIO_ACCOUNT_SID is not set/,
+    );
+    expect(attempt(`AC12:hidden-secret`)).toThrow(
+      /^(?!.*hidden-secret).*entry 1 must be a token or AC/,
+    );
+    expect(attempt(`${SID}:`)).toThrow("entry 1 has an empty token");
+  });
+
+  it("bounds subscriptions, with defaults", () => {
+    expect(loadConfig({})).toMatchObject({
+      subscriptionsPerConnection: 10,
+      subscriptionsPerPrincipal: 100,
+      subscriptionQueueSize: 1000,
+      subscriptionKeepAliveMs: 15_000,
+      simulatorCallProgressStepMs: 1000,
+    });
+    expect(
+      loadConfig({
+        SUBSCRIPTIONS_PER_CONNECTION: "1",
+        SUBSCRIPTIONS_PER_PRINCIPAL: "5",
+        SUBSCRIPTION_QUEUE_SIZE: "50",
+        SUBSCRIPTION_KEEPALIVE_MS: "5000",
+        SIMULATOR_CALL_PROGRESS_STEP_MS: "20",
+      }),
+    ).toMatchObject({
+      subscriptionsPerConnection: 1,
+      subscriptionsPerPrincipal: 5,
+      subscriptionQueueSize: 50,
+      subscriptionKeepAliveMs: 5000,
+      simulatorCallProgressStepMs: 20,
+    });
+    expect(() => loadConfig({ SUBSCRIPTIONS_PER_CONNECTION: "0" })).toThrow(
+      "SUBSCRIPTIONS_PER_CONNECTION must be a whole number from 1 to 1000",
+    );
+    expect(() => loadConfig({ SUBSCRIPTION_QUEUE_SIZE: "lots" })).toThrow(
+      "SUBSCRIPTION_QUEUE_SIZE",
+    );
+  });
 });

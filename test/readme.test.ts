@@ -1,21 +1,28 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { getOperationAST, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { useSimulatorApp } from "./support/simulator-app.js";
+import { waitForSubscriptions, wsClient } from "./support/subscriptions.js";
 
 /** Every ```graphql block of the README, so the examples a newcomer copies keep working. */
 const README = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 const EXAMPLES = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+const isSubscription = (query: string) =>
+  getOperationAST(parse(query))?.operation === "subscription";
+const OPERATIONS = EXAMPLES.filter((query) => !isSubscription(query));
+const SUBSCRIPTIONS = EXAMPLES.filter(isSubscription);
 
 const simulator = useSimulatorApp();
 
 describe("the README's GraphQL examples", () => {
   it("are there", () => {
-    expect(EXAMPLES.length).toBeGreaterThanOrEqual(5);
+    expect(OPERATIONS.length).toBeGreaterThanOrEqual(5);
+    expect(SUBSCRIPTIONS.length).toBeGreaterThanOrEqual(1);
   });
 
   // In order, each one twice: a newcomer runs an example again, and it must work again.
-  it.each(EXAMPLES.map((query, i) => [i + 1, query] as const))(
+  it.each(OPERATIONS.map((query, i) => [i + 1, query] as const))(
     "example %i runs against the embedded simulator without errors, twice",
     async (_, query) => {
       for (const run of [1, 2]) {
@@ -26,8 +33,29 @@ describe("the README's GraphQL examples", () => {
     },
   );
 
+  it.each(SUBSCRIPTIONS.map((query, i) => [i + 1, query] as const))(
+    "subscription %i receives the event of a conference participant added on the simulator",
+    async (_, query) => {
+      const client = wsClient(simulator.app.gateway.url);
+      try {
+        const subscription = client.subscribe({ query });
+        await waitForSubscriptions(simulator.app.gateway.url, 1);
+        const added = await simulator.graphql(
+          `mutation { addConferenceParticipant(input: { conferenceSid: "CF${"7".repeat(32)}", from: "+15017122661", to: "+15558675310" }) { callSid } }`,
+        );
+        expect(added.errors).toBeUndefined();
+        const [first] = await subscription.waitFor(1);
+        expect(first!.errors, JSON.stringify(first!.errors)).toBeUndefined();
+        expect(first!.data).toBeTruthy();
+      } finally {
+        await client.dispose();
+        await waitForSubscriptions(simulator.app.gateway.url, 0);
+      }
+    },
+  );
+
   it("tell a story that answers something: the muted list holds the agent muted before it", async () => {
-    const muted = EXAMPLES.find((example) => example.includes("muted: true\n    first:"))!;
+    const muted = OPERATIONS.find((example) => example.includes("muted: true\n    first:"))!;
     const result = await simulator.graphql<{
       conferenceParticipants: { edges: Array<{ node: { label: string; muted: boolean } }> };
     }>(muted);

@@ -241,6 +241,80 @@ export type MessagingBindingUpdateInput = {
   proxyAddress?: string | null | undefined;
 };
 
+/** Which of your account's participant events to receive; every field given narrows, an empty filter is all of them. */
+export type ParticipantEventFilter = {
+  /** Only participants of this interaction channel (UO…). */
+  channelSid?: string | null | undefined;
+  /** Only participants of this Conversation Service (IS…). */
+  chatServiceSid?: string | null | undefined;
+  /** Only participants of this conference (CF…). */
+  conferenceSid?: string | null | undefined;
+  /** Only participants of this conversation (CH…). */
+  conversationSid?: string | null | undefined;
+  /** Only participants of this Flex interaction (KD…). */
+  interactionSid?: string | null | undefined;
+  /** Only participants of this kind. */
+  kind?: ParticipantKind | null | undefined;
+  /** Only participants of this Proxy service (KS…). */
+  serviceSid?: string | null | undefined;
+  /** Only participants of this Proxy session (KC…). */
+  sessionSid?: string | null | undefined;
+  /** Only these types of event. */
+  types?: Array<ParticipantEventType> | null | undefined;
+};
+
+/** Who reported an event. */
+export type ParticipantEventSource =
+  /** This gateway, after its own add, update or remove succeeded. */
+  | 'GATEWAY'
+  /** Twilio, in a signed callback or webhook. */
+  | 'TWILIO';
+
+/** What happened to a participant. */
+export type ParticipantEventType =
+  /** Added: by the gateway, or (Conversations) reported by Twilio. */
+  | 'ADDED'
+  /** The participant answered (Twilio's in-progress). */
+  | 'ANSWERED'
+  /** The call was not answered: busy. */
+  | 'BUSY'
+  /** The call was hung up before it was answered. */
+  | 'CANCELED'
+  /** The participant's call ended after it was answered. */
+  | 'COMPLETED'
+  /** The call could not be placed. */
+  | 'FAILED'
+  /** The participant was put on hold. */
+  | 'HELD'
+  /** Twilio placed the participant's call. */
+  | 'INITIATED'
+  /** The participant joined the conference. */
+  | 'JOINED'
+  /** The participant left the conference. */
+  | 'LEFT'
+  /** The participant's coaching or end-on-exit setting changed. */
+  | 'MODIFIED'
+  /** The participant was muted. */
+  | 'MUTED'
+  /** The call was not answered in time. */
+  | 'NO_ANSWER'
+  /** Twilio queued the participant's call. Its callbacks do not report this stage; the gateway's ADDED event does (status QUEUED). */
+  | 'QUEUED'
+  /** Removed: by the gateway, or (Conversations) reported by Twilio. */
+  | 'REMOVED'
+  /** The participant's phone is ringing. */
+  | 'RINGING'
+  /** The participant started speaking. */
+  | 'SPEECH_STARTED'
+  /** The participant stopped speaking. */
+  | 'SPEECH_STOPPED'
+  /** The participant was taken off hold. */
+  | 'UNHELD'
+  /** The participant was unmuted. */
+  | 'UNMUTED'
+  /** Changed: by the gateway, or (Conversations) reported by Twilio. */
+  | 'UPDATED';
+
 /** Which Twilio product a participant belongs to. */
 export type ParticipantKind =
   | 'CONFERENCE'
@@ -448,6 +522,18 @@ export type RemoveConversationParticipantMutation = { removeConversationParticip
 
 export type MessagingBindingFragment = { type: string | null, address: string | null, proxyAddress: string | null, projectedAddress: string | null, name: string | null, level: string | null };
 
+export type ParticipantEventsSubscriptionVariables = Exact<{
+  filter: ParticipantEventFilter;
+}>;
+
+
+export type ParticipantEventsSubscription = { participantEvents: { type: ParticipantEventType, kind: ParticipantKind, source: ParticipantEventSource, occurredAt: string, sequenceNumber: number | null, participant:
+      | { __typename: 'ConferenceParticipant', callSid: string, conferenceSid: string, label: string | null, status: ConferenceParticipantStatus | null, muted: boolean | null, hold: boolean | null, sid: string, kind: ParticipantKind, accountSid: string | null }
+      | { __typename: 'ConversationParticipant', conversationSid: string, chatServiceSid: string | null, identity: string | null, attributes: unknown, sid: string, kind: ParticipantKind, accountSid: string | null, messagingBinding: { type: string | null, address: string | null, proxyAddress: string | null, projectedAddress: string | null, name: string | null, level: string | null } | null }
+      | { __typename: 'InteractionParticipant', interactionSid: string, channelSid: string, type: InteractionParticipantType | null, sid: string, kind: ParticipantKind, accountSid: string | null }
+      | { __typename: 'ProxyParticipant', serviceSid: string, sessionSid: string, identifier: string | null, sid: string, kind: ParticipantKind, accountSid: string | null }
+     | null } };
+
 export type GatewayInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -533,6 +619,7 @@ export const ConversationParticipantDocument = {"kind":"Document","definitions":
 export const ConversationParticipantsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConversationParticipants"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conversationSid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"chatServiceSid"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conversationParticipants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"conversationSid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conversationSid"}}},{"kind":"Argument","name":{"kind":"Name","value":"chatServiceSid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"chatServiceSid"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"identity"}},{"kind":"Field","name":{"kind":"Name","value":"messagingBinding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessagingBinding"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attributes"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessagingBinding"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConversationMessagingBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"proxyAddress"}},{"kind":"Field","name":{"kind":"Name","value":"projectedAddress"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]} as unknown as DocumentNode<ConversationParticipantsQuery, ConversationParticipantsQueryVariables>;
 export const UpdateConversationParticipantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateConversationParticipant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateConversationParticipantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateConversationParticipant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"conversationSid"}},{"kind":"Field","name":{"kind":"Name","value":"chatServiceSid"}},{"kind":"Field","name":{"kind":"Name","value":"identity"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"}},{"kind":"Field","name":{"kind":"Name","value":"messagingBinding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessagingBinding"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roleSid"}},{"kind":"Field","name":{"kind":"Name","value":"dateCreated"}},{"kind":"Field","name":{"kind":"Name","value":"dateUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"lastReadMessageIndex"}},{"kind":"Field","name":{"kind":"Name","value":"lastReadTimestamp"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessagingBinding"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConversationMessagingBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"proxyAddress"}},{"kind":"Field","name":{"kind":"Name","value":"projectedAddress"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]} as unknown as DocumentNode<UpdateConversationParticipantMutation, UpdateConversationParticipantMutationVariables>;
 export const RemoveConversationParticipantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveConversationParticipant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveConversationParticipantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeConversationParticipant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"conversationSid"}},{"kind":"Field","name":{"kind":"Name","value":"chatServiceSid"}},{"kind":"Field","name":{"kind":"Name","value":"identity"}},{"kind":"Field","name":{"kind":"Name","value":"messagingBinding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessagingBinding"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessagingBinding"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConversationMessagingBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"proxyAddress"}},{"kind":"Field","name":{"kind":"Name","value":"projectedAddress"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]} as unknown as DocumentNode<RemoveConversationParticipantMutation, RemoveConversationParticipantMutationVariables>;
+export const ParticipantEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ParticipantEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ParticipantEventFilter"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participantEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"sequenceNumber"}},{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"accountSid"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConferenceParticipant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"callSid"}},{"kind":"Field","name":{"kind":"Name","value":"conferenceSid"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"muted"}},{"kind":"Field","name":{"kind":"Name","value":"hold"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConversationParticipant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conversationSid"}},{"kind":"Field","name":{"kind":"Name","value":"chatServiceSid"}},{"kind":"Field","name":{"kind":"Name","value":"identity"}},{"kind":"Field","name":{"kind":"Name","value":"messagingBinding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessagingBinding"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attributes"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProxyParticipant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serviceSid"}},{"kind":"Field","name":{"kind":"Name","value":"sessionSid"}},{"kind":"Field","name":{"kind":"Name","value":"identifier"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InteractionParticipant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"interactionSid"}},{"kind":"Field","name":{"kind":"Name","value":"channelSid"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessagingBinding"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConversationMessagingBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"proxyAddress"}},{"kind":"Field","name":{"kind":"Name","value":"projectedAddress"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]} as unknown as DocumentNode<ParticipantEventsSubscription, ParticipantEventsSubscriptionVariables>;
 export const GatewayInfoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GatewayInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"gatewayInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"twilioMode"}},{"kind":"Field","name":{"kind":"Name","value":"hasCredentials"}}]}}]}}]} as unknown as DocumentNode<GatewayInfoQuery, GatewayInfoQueryVariables>;
 export const AddInteractionParticipantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddInteractionParticipant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddInteractionParticipantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addInteractionParticipant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"interactionSid"}},{"kind":"Field","name":{"kind":"Name","value":"channelSid"}},{"kind":"Field","name":{"kind":"Name","value":"routingProperties"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"accountSid"}},{"kind":"Field","name":{"kind":"Name","value":"dateCreated"}},{"kind":"Field","name":{"kind":"Name","value":"dateUpdated"}}]}}]}}]} as unknown as DocumentNode<AddInteractionParticipantMutation, AddInteractionParticipantMutationVariables>;
 export const InteractionParticipantsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InteractionParticipants"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"interactionSid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channelSid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"interactionParticipants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"interactionSid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"interactionSid"}}},{"kind":"Argument","name":{"kind":"Name","value":"channelSid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channelSid"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"interactionSid"}},{"kind":"Field","name":{"kind":"Name","value":"channelSid"}},{"kind":"Field","name":{"kind":"Name","value":"routingProperties"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<InteractionParticipantsQuery, InteractionParticipantsQueryVariables>;

@@ -75,6 +75,26 @@ export interface Config {
    * for this long (its replica stopped) answers IDEMPOTENCY_KEY_INTERRUPTED.
    */
   idempotencyLeaseMs: number;
+  /**
+   * The gateway's public base URL, the one Twilio calls (`https://gateway.example.com`, no
+   * trailing slash): callback URLs are made from it and signatures are checked against it.
+   * Without it the gateway asks Twilio for no callbacks and serves no callback route.
+   */
+  publicUrl: string | undefined;
+  /**
+   * The auth tokens Twilio may sign an account's callbacks with, by account SID: the configured
+   * account's `TWILIO_AUTH_TOKEN`, plus `TWILIO_CALLBACK_AUTH_TOKENS` (rotation, other accounts).
+   */
+  callbackAuthTokens: Readonly<Record<string, readonly string[]>>;
+  /** Live-event subscriptions open at once on one WebSocket, and for one caller on this replica. */
+  subscriptionsPerConnection: number;
+  subscriptionsPerPrincipal: number;
+  /** Events held for one subscriber that reads too slowly; beyond it its subscription ends. */
+  subscriptionQueueSize: number;
+  /** How often an idle subscription connection is pinged (WebSocket ping, SSE comment). */
+  subscriptionKeepAliveMs: number;
+  /** The embedded simulator's time between the stages of a conference participant's call. */
+  simulatorCallProgressStepMs: number;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +195,48 @@ export function loadConfig(env: Env = process.env): Config {
     idempotencyTtlMs:
       readInteger(read, "IDEMPOTENCY_TTL_S", 86_400, 1, 30 * 86_400, problems) * 1000,
     idempotencyLeaseMs: readInteger(read, "IDEMPOTENCY_LEASE_MS", 10_000, 300, 600_000, problems),
+    publicUrl: readPublicUrl(read("PUBLIC_URL"), problems),
+    callbackAuthTokens: readCallbackAuthTokens(read, problems),
+    subscriptionsPerConnection: readInteger(
+      read,
+      "SUBSCRIPTIONS_PER_CONNECTION",
+      10,
+      1,
+      1_000,
+      problems,
+    ),
+    subscriptionsPerPrincipal: readInteger(
+      read,
+      "SUBSCRIPTIONS_PER_PRINCIPAL",
+      100,
+      1,
+      100_000,
+      problems,
+    ),
+    subscriptionQueueSize: readInteger(
+      read,
+      "SUBSCRIPTION_QUEUE_SIZE",
+      1_000,
+      1,
+      100_000,
+      problems,
+    ),
+    subscriptionKeepAliveMs: readInteger(
+      read,
+      "SUBSCRIPTION_KEEPALIVE_MS",
+      15_000,
+      100,
+      600_000,
+      problems,
+    ),
+    simulatorCallProgressStepMs: readInteger(
+      read,
+      "SIMULATOR_CALL_PROGRESS_STEP_MS",
+      1_000,
+      1,
+      60_000,
+      problems,
+    ),
   };
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
@@ -405,6 +467,69 @@ function readBaseUrl(variable: string, value: string, problems: string[]): strin
     problems.push(`${variable} must not carry a query, fragment or credentials`);
   }
   return url.href.replace(/\/+$/, "");
+}
+
+/**
+ * An absolute http(s) URL without query, fragment or credentials: Twilio signs the URL it
+ * calls, so this must be exactly the URL's start. A trailing slash is dropped.
+ */
+function readPublicUrl(value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push(`PUBLIC_URL must be an absolute http(s) URL, got "${value}"`);
+    return undefined;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    problems.push(`PUBLIC_URL must use http or https, got "${value}"`);
+  }
+  if (value.includes("?") || value.includes("#") || url.username || url.password) {
+    problems.push("PUBLIC_URL must not carry a query, fragment or credentials");
+  }
+  return value.replace(/\/+$/, "");
+}
+
+/**
+ * `TWILIO_CALLBACK_AUTH_TOKENS`: comma-separated; a bare token is another token of
+ * `TWILIO_ACCOUNT_SID` (the next one, during a rotation), `AC…:token` one of that account.
+ * No token is ever echoed in a problem.
+ */
+function readCallbackAuthTokens(
+  read: (name: string) => string | undefined,
+  problems: string[],
+): Record<string, readonly string[]> {
+  const tokens: Record<string, string[]> = {};
+  const add = (accountSid: string, token: string) => {
+    const list = (tokens[accountSid] ??= []);
+    if (!list.includes(token)) list.push(token);
+  };
+  const configuredAccount = read("TWILIO_ACCOUNT_SID");
+  const authToken = read("TWILIO_AUTH_TOKEN");
+  if (configuredAccount !== undefined && ACCOUNT_SID.test(configuredAccount) && authToken) {
+    add(configuredAccount, authToken);
+  }
+  const entries = (read("TWILIO_CALLBACK_AUTH_TOKENS") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  entries.forEach((entry, index) => {
+    const colon = entry.indexOf(":");
+    const accountSid = colon === -1 ? configuredAccount : entry.slice(0, colon);
+    const token = colon === -1 ? entry : entry.slice(colon + 1);
+    const position = `TWILIO_CALLBACK_AUTH_TOKENS entry ${index + 1}`;
+    if (accountSid === undefined) {
+      problems.push(`${position} names no account (AC…:token) and TWILIO_ACCOUNT_SID is not set`);
+    } else if (!ACCOUNT_SID.test(accountSid)) {
+      problems.push(`${position} must be a token or AC followed by 32 hex digits, ":" and a token`);
+    } else if (token === "") {
+      problems.push(`${position} has an empty token`);
+    } else {
+      add(accountSid, token);
+    }
+  });
+  return tokens;
 }
 
 function readInteger(

@@ -11,6 +11,7 @@ import type { GatewayMetrics } from "../metrics/gateway-metrics.js";
 import { type DocumentLimits, documentLimitOptions } from "./limits/document-limits.js";
 import { metricsPlugin } from "./plugins/metrics.js";
 import { createErrorFormatter, expandInputIssuesPlugin } from "./plugins/error-format.js";
+import { noHttpSubscriptionsPlugin } from "./plugins/no-http-subscriptions.js";
 import { requestLogPlugin } from "./plugins/request-log.js";
 import { tracingPlugin } from "./plugins/tracing.js";
 
@@ -42,6 +43,7 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
     logger,
     plugins: [
       requestLogPlugin,
+      noHttpSubscriptionsPlugin,
       expandInputIssuesPlugin,
       // After expandInputIssuesPlugin, so the span records the codes the client receives.
       tracingPlugin,

@@ -7,6 +7,7 @@ import {
   parse,
 } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import { ParticipantEventsResolver } from "../participants/events/subscription.js";
 import type { SchemaClass } from "../participants/product.js";
 import { PRODUCTS } from "../participants/registry.js";
 import {
@@ -29,6 +30,23 @@ const FEDERATION_LINK =
  */
 const ONE_OF_DIRECTIVE = "directive @oneOf on INPUT_OBJECT";
 
+/**
+ * type-graphql wants a PubSub as soon as there is a subscription, though it uses one only for
+ * `topics`; every subscription here brings its own `subscribe` (the live-event bus).
+ */
+const NO_PUB_SUB = {
+  publish(): never {
+    throw new Error(
+      "Subscriptions here have their own subscribe: nothing publishes through PubSub",
+    );
+  },
+  subscribe(): never {
+    throw new Error(
+      "Subscriptions here have their own subscribe: nothing subscribes through PubSub",
+    );
+  },
+};
+
 /** `buildSubgraphSchema`'s resolver map: types by name, fields or `__resolveReference` by name. */
 type SubgraphResolvers = Parameters<typeof buildSubgraphSchema>[0] extends infer A
   ? A extends { resolvers?: infer R }
@@ -45,6 +63,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const resolverClasses: NonEmptyArray<SchemaClass> = [
     GatewayInfoResolver,
     AddParticipantResolver,
+    ParticipantEventsResolver,
     ...PRODUCTS.flatMap((product) => product.resolvers),
   ];
   const typeGraphQLSchema = markOneOfInputs(
@@ -53,6 +72,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       orphanedTypes: PRODUCTS.flatMap((product) => product.orphanedTypes),
       validate: false,
       skipCheck: true,
+      pubSub: NO_PUB_SUB,
     }),
   );
   const typeDefs = parse(

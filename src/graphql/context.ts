@@ -1,4 +1,7 @@
 import type { Principal } from "../auth/principal.js";
+import type { ParticipantEventFilter } from "../events/filter.js";
+import type { ParticipantEventRecord } from "../events/record.js";
+import type { EventStreamItem } from "../events/stream.js";
 import type { Logger } from "../logging/logger.js";
 import type { OperationSpan } from "../tracing/operation-span.js";
 import type { TwilioMode } from "../twilio/credentials.js";
@@ -19,12 +22,36 @@ export interface GatewayContext {
   logger: Logger;
   /** The request's span: named and ended by the tracing plugin, parent of its Twilio calls. */
   operationSpan: OperationSpan;
+  /** Live participant events: the gateway's own to publish, a subscriber's to receive. */
+  events: RequestEvents;
   /**
    * This request's instance of a per-request helper, made on first use: DataLoaders, so their
    * caches never outlive the request or cross credentials, and mutations-only requests pay
    * nothing for them.
    */
   loader<T>(create: (twilio: TwilioScope) => T): T;
+}
+
+/** Live participant events as one request (or one subscription) sees them. */
+export interface RequestEvents {
+  /**
+   * `<PUBLIC_URL>/twilio/callbacks/<path>`, where Twilio can call the gateway back about a
+   * product; undefined when there is no such URL (no PUBLIC_URL in live mode).
+   */
+  callbackUrl(path: string): string | undefined;
+  /**
+   * Publishes an event of the gateway's own doing (an add, update or remove it made). Never
+   * rejects: the change is made at Twilio whatever happens to the event, so a failure is logged.
+   */
+  publish(record: ParticipantEventRecord): Promise<void>;
+  /**
+   * The account's events that pass `filter`, for a subscription field; throws when a bound
+   * (per connection, per caller) is reached.
+   */
+  subscribe(
+    accountSid: string,
+    filter: ParticipantEventFilter,
+  ): Promise<AsyncIterableIterator<EventStreamItem>>;
 }
 
 export type RequestContextInput = Omit<GatewayContext, "loader">;

@@ -52,3 +52,18 @@ export function applyCors(
   res.end();
   return true;
 }
+
+/**
+ * Whether a browser page may open a connection that CORS does not guard (a WebSocket): a
+ * request without an Origin (not a browser), one from the gateway's own origin, or from an
+ * allowed one. Otherwise any site a user visits could subscribe with the gateway's credentials.
+ */
+export function originAllowed(allowedOrigins: readonly string[], req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin || allowedOrigins.includes("*") || allowedOrigins.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}

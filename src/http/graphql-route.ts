@@ -8,42 +8,34 @@ import {
 import type { Authenticate } from "../auth/authenticate.js";
 import type { Principal } from "../auth/principal.js";
 import { ErrorCode, UnauthenticatedError, WriteOutcome } from "../errors/gateway-errors.js";
-import { createContext, type GatewayContext } from "../graphql/context.js";
+import type { GatewayContext } from "../graphql/context.js";
 import type { Logger } from "../logging/logger.js";
-import type { Tracing } from "../tracing/tracing.js";
-import type { TwilioClient } from "../twilio/client.js";
-import type { TwilioCredentials, TwilioMode } from "../twilio/credentials.js";
-import { scopeToRequest } from "../twilio/request-scope.js";
-import type { WriteRateLimiter } from "../twilio/write-rate-limit.js";
+import type { TwilioCredentials } from "../twilio/credentials.js";
 import { readBody, sendGraphQLError } from "./body.js";
 import type { IdempotencyKeys } from "./idempotency/idempotency-keys.js";
 import { answerKeyed } from "./idempotency/keyed-answer.js";
 import { readIdempotencyKey } from "./idempotency/keyed-request.js";
 import type { StoredResponse } from "./idempotency/record.js";
+import type { RequestContexts } from "./request-context.js";
 import { requestIdOf } from "./request-id.js";
 import { credentialsForRequest } from "./twilio-credentials.js";
 
 export interface GraphQLRouteOptions {
   apollo: ApolloServer<GatewayContext>;
-  twilio: TwilioClient;
+  contexts: RequestContexts;
   logger: Logger;
-  mode: TwilioMode;
   /** Who the caller is; throws UnauthenticatedError, answered with 401 before anything runs. */
   authenticate: Authenticate;
   /** The configured credentials; a request may bring its own when `requestCredentials`. */
   credentials: TwilioCredentials | undefined;
   requestCredentials: boolean;
-  writeRateLimiter: WriteRateLimiter | undefined;
-  twilioConcurrencyPerRequest: number;
-  twilioMaxCallsPerRequest: number;
-  tracing: Tracing;
   /** Where `Idempotency-Key`s and their answers are kept. */
   idempotencyKeys: IdempotencyKeys;
 }
 
 /** `/graphql`: the HTTP request handed to Apollo with this request's context, and back. */
 export function graphqlRoute(options: GraphQLRouteOptions) {
-  const { apollo, twilio, logger, mode } = options;
+  const { apollo, logger } = options;
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
@@ -93,30 +85,14 @@ export function graphqlRoute(options: GraphQLRouteOptions) {
     const execute = () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest,
-        context: async () => {
-          const requestLogger = logger.child({ requestId, principal: principal.id });
-          const operationSpan = options.tracing.startOperationSpan(
-            options.tracing.extractTraceContext(req.headers),
-          );
-          return createContext({
+        context: async () =>
+          options.contexts({
             requestId,
-            mode,
             principal,
-            hasCredentials: credentials !== undefined,
-            logger: requestLogger,
-            operationSpan,
-            twilio: scopeToRequest(twilio, {
-              credentials,
-              principal,
-              credentialsOwner: credentials === options.credentials ? "gateway" : "caller",
-              maxConcurrent: options.twilioConcurrencyPerRequest,
-              maxCalls: options.twilioMaxCallsPerRequest,
-              writeRateLimiter: options.writeRateLimiter,
-              logger: requestLogger,
-              trace: operationSpan.context,
-            }),
-          });
-        },
+            credentials,
+            connection: req,
+            headers: req.headers,
+          }),
       });
 
     const keyed = readIdempotencyKey(req, body, { principal, credentials });

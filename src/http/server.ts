@@ -1,12 +1,14 @@
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config/config.js";
 import type { ExpiringStore } from "../events/expiring-store.js";
+import { openLiveEvents } from "../events/live-events.js";
 import { startApollo } from "../gateway/apollo.js";
+import { createErrorFormatter } from "../gateway/plugins/error-format.js";
 import { createGraphiQLRoutes } from "../graphiql/routes.js";
 import type { Logger } from "../logging/logger.js";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.js";
+import { GatewayEvents } from "../participants/events/gateway-events.js";
 import type { Tracing } from "../tracing/tracing.js";
 import type { TwilioClient } from "../twilio/client.js";
 import { redisWriteRateLimiter } from "../twilio/redis-write-rate-limit.js";
@@ -18,7 +20,13 @@ import { drainOnClose } from "./drain.js";
 import { graphqlRoute } from "./graphql-route.js";
 import { healthRoute } from "./health.js";
 import { IdempotencyKeys } from "./idempotency/idempotency-keys.js";
+import { type GatewayListener, listen } from "./listener.js";
 import { metricsRoute } from "./metrics-route.js";
+import { requestContexts } from "./request-context.js";
+import { subscriberAuthenticator } from "./subscriber-auth.js";
+import { sseSubscriptionsRoute } from "./subscriptions-sse.js";
+import { webSocketSubscriptions } from "./subscriptions-ws.js";
+import { twilioCallbackRoutes } from "./twilio-callbacks-route.js";
 
 export interface GatewayServerOptions {
   schema: GraphQLSchema;
@@ -45,8 +53,16 @@ export interface GatewayServerOptions {
     | "redisUrl"
     | "idempotencyTtlMs"
     | "idempotencyLeaseMs"
+    | "publicUrl"
+    | "callbackAuthTokens"
+    | "subscriptionsPerConnection"
+    | "subscriptionsPerPrincipal"
+    | "subscriptionQueueSize"
+    | "subscriptionKeepAliveMs"
   > &
     AccessControlConfig;
+  /** The socket bound already (see `listen`); without one the server binds its own. */
+  listener?: GatewayListener;
   logger: Logger;
   tracing: Tracing;
   /** Where `Idempotency-Key`s are kept: Redis shared by the replicas, or this one's memory. */
@@ -63,9 +79,10 @@ export interface RunningGateway {
   url: string;
   graphqlUrl: string;
   /**
-   * Drains: readiness turns false, the listener stops accepting, and requests in flight get up
-   * to `graceMs` (default: the configured `shutdownGraceMs`) to finish. Resolves `true` when
-   * every request finished, `false` when some had to be cut at the deadline.
+   * Drains: readiness turns false, the listener stops accepting, every subscription completes
+   * and its connection closes, and requests in flight get up to `graceMs` (default: the
+   * configured `shutdownGraceMs`) to finish. Resolves `true` when every request finished,
+   * `false` when some had to be cut at the deadline.
    */
   close(graceMs?: number): Promise<boolean>;
 }
@@ -73,14 +90,18 @@ export interface RunningGateway {
 type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
 
 /**
- * Apollo Server on a plain node:http server: `/graphql` for API clients, `/health*` for
- * orchestrators, `/metrics` for Prometheus, `/graphiql` (and `/graphql` opened in a browser)
- * for people. Plain node:http keeps the hot path short (see STACK.md's measurements).
+ * Apollo Server on a plain node:http server: `/graphql` for API clients (and, upgraded to a
+ * WebSocket, their subscriptions), `/graphql/stream` for subscriptions over Server-Sent Events,
+ * `/twilio/callbacks/*` for Twilio (with a public URL), `/health*` for orchestrators, `/metrics`
+ * for Prometheus, `/graphiql` (and `/graphql` opened in a browser) for people. Plain node:http
+ * keeps the hot path short (see STACK.md's measurements).
  */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
   const { schema, twilio, config, logger, metrics } = options;
   // First: a gateway that must not start refuses before it opens anything.
   const authenticate = accessControl(config, logger);
+  const listener = options.listener ?? (await listen(config));
+  const { server } = listener;
   const apollo = await startApollo({
     schema,
     logger,
@@ -94,22 +115,57 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     metrics,
   });
   const writeRateLimiter = writeRateLimiterFor(config, logger);
+  const events = new GatewayEvents({
+    live: openLiveEvents({
+      redisUrl: config.redisUrl,
+      onRedisError: (error) => logger.warn({ error: error.message }, "redis"),
+    }),
+    publicUrl: config.publicUrl,
+    bounds: {
+      perConnection: config.subscriptionsPerConnection,
+      perPrincipal: config.subscriptionsPerPrincipal,
+      maxQueue: config.subscriptionQueueSize,
+    },
+  });
+  metrics?.countSubscriptionsWith(() => events.subscriptions.count());
+  const contexts = requestContexts({
+    twilio,
+    logger,
+    mode: config.mode,
+    events,
+    tracing: options.tracing,
+    configuredCredentials: config.credentials,
+    writeRateLimiter,
+    twilioConcurrencyPerRequest: config.twilioConcurrencyPerRequest,
+    twilioMaxCallsPerRequest: config.twilioMaxCallsPerRequest,
+  });
+  const admit = subscriberAuthenticator({
+    authenticate,
+    configured: config.credentials,
+    requestCredentials: config.twilioRequestCredentials,
+    twilio,
+    logger,
+  });
+  const format = createErrorFormatter(logger);
+  const draining = () => drain.draining;
+  const keepAliveMs = config.subscriptionKeepAliveMs;
+  const subscriptions = { schema, contexts, admit, format, keepAliveMs, logger, draining };
+  const webSockets = webSocketSubscriptions(server, {
+    ...subscriptions,
+    corsOrigins: config.corsOrigins,
+  });
+
   const graphiql = config.graphiql ? createGraphiQLRoutes(logger) : undefined;
   const routes = new Map<string, Route>([
     [
       "/graphql",
       graphqlRoute({
         apollo,
-        twilio,
+        contexts,
         logger,
-        mode: config.mode,
         authenticate,
         credentials: config.credentials,
         requestCredentials: config.twilioRequestCredentials,
-        writeRateLimiter,
-        twilioConcurrencyPerRequest: config.twilioConcurrencyPerRequest,
-        twilioMaxCallsPerRequest: config.twilioMaxCallsPerRequest,
-        tracing: options.tracing,
         idempotencyKeys: new IdempotencyKeys({
           store: options.idempotencyStore,
           ttlMs: config.idempotencyTtlMs,
@@ -118,13 +174,30 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         }),
       }),
     ],
+    ["/graphql/stream", sseSubscriptionsRoute(subscriptions)],
+    ...(config.publicUrl === undefined
+      ? []
+      : twilioCallbackRoutes({
+          publicUrl: config.publicUrl,
+          authTokens: config.callbackAuthTokens,
+          events,
+          metrics,
+          logger,
+        })),
     ...(metrics ? [["/metrics", metricsRoute(metrics)] as const] : []),
+    // Browsers ask every origin for one; an empty answer spares their consoles a 404.
+    ["/favicon.ico", noFavicon],
   ]);
 
-  const server = http.createServer();
-  const drain = drainOnClose(server, config);
+  const drain = drainOnClose(server, config, {
+    async end() {
+      events.subscriptions.endAll();
+      await webSockets.end();
+    },
+    cut: () => webSockets.cut(),
+  });
   const health = healthRoute(config.mode, drain);
-  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+  listener.serve((req: IncomingMessage, res: ServerResponse) => {
     if (applyCors(config.corsOrigins, req, res)) return;
     if (drain.draining) res.setHeader("connection", "close");
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -145,24 +218,27 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   });
   server.keepAliveTimeout = 65_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  const url = `http://${host}:${address.port}`;
+  const { url } = listener;
   return {
     url,
     graphqlUrl: `${url}/graphql`,
     async close(graceMs = config.shutdownGraceMs) {
       const finished = await drain.close(graceMs);
+      await webSockets.close();
+      // Only now: requests that finished while draining could still publish their events.
+      await events.close();
       await apollo.stop();
       await writeRateLimiter?.close();
       metrics?.close();
       return finished;
     },
   };
+}
+
+function noFavicon(_req: IncomingMessage, res: ServerResponse): void {
+  res.statusCode = 204;
+  res.setHeader("cache-control", "public, max-age=86400");
+  res.end();
 }
 
 /** Per-caller buckets of Twilio writes: in Redis when replicas share one, else in this process. */

@@ -1,8 +1,19 @@
-import { Counter, Histogram, Registry } from "prom-client";
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import { type ProcessMetrics, registerProcessMetrics } from "./process-metrics.js";
 
 /** From a cached query answered in memory to a create that waited on a slow Twilio. */
 export const DURATION_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** What became of a Twilio callback (see the callback route). */
+export type TwilioCallbackOutcome =
+  | "published"
+  | "duplicate"
+  | "ignored"
+  | "malformed"
+  | "unknown_account"
+  | "unsigned"
+  | "bad_signature"
+  | "failed";
 
 /**
  * What one gateway counts, served on `/metrics`, in a registry of its own (never prom-client's
@@ -55,6 +66,22 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly twilioCallbacks = new Counter({
+    name: "participant_gateway_twilio_callbacks_total",
+    help: "Callbacks from Twilio by product and outcome: published, duplicate (a retry or an event seen before), ignored (no participant event), malformed, unknown_account, unsigned, bad_signature (refused with 403), failed (could not publish).",
+    labelNames: ["product", "outcome"] as const,
+    registers: [this.registry],
+  });
+
+  private subscriptionCount: () => number = () => 0;
+
+  private readonly subscriptions: Gauge = new Gauge({
+    name: "participant_gateway_subscriptions",
+    help: "Live participant event subscriptions open on this gateway process, over both transports.",
+    registers: [this.registry],
+    collect: () => this.subscriptions.set(this.subscriptionCount()),
+  });
+
   private readonly process: ProcessMetrics = registerProcessMetrics(this.registry);
 
   /** `operationType` and `rootField` are `unknown` when no operation was resolved. */
@@ -88,6 +115,15 @@ export class GatewayMetrics {
     this.twilioRequests.inc({ operation, status: String(status) });
     this.twilioDuration.observe({ operation }, seconds);
   };
+
+  countTwilioCallback(product: string, outcome: TwilioCallbackOutcome): void {
+    this.twilioCallbacks.inc({ product, outcome });
+  }
+
+  /** Where the subscriptions gauge reads its value at each scrape. */
+  countSubscriptionsWith(count: () => number): void {
+    this.subscriptionCount = count;
+  }
 
   /** The whole scrape in text exposition format 0.0.4. */
   metrics(): Promise<string> {

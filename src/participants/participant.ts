@@ -6,8 +6,8 @@ import { DateTimeScalar } from "../graphql/scalars.js";
  * declared (`participantKind`), so a new product needs no edit here. type-graphql reads the
  * values when the schema is built, after every product module has loaded.
  */
-const KINDS: Record<string, string> = {};
-registerEnumType(KINDS, {
+export const ParticipantKind: Record<string, string> = {};
+registerEnumType(ParticipantKind, {
   name: "ParticipantKind",
   description: "Which Twilio product a participant belongs to.",
 });
@@ -17,7 +17,7 @@ const TYPE_NAME_BY_KIND = new Map<string, string>();
 
 /** Declares a product's participant kind (`CONFERENCE`) and the GraphQL type it is. */
 export function participantKind<const K extends string>(kind: K, typeName: string): K {
-  KINDS[kind] = kind;
+  ParticipantKind[kind] = kind;
   TYPE_NAME_BY_KIND.set(kind, typeName);
   return kind;
 }
@@ -32,7 +32,7 @@ export abstract class Participant {
   })
   sid: string;
 
-  @Field(() => KINDS)
+  @Field(() => ParticipantKind)
   kind: string;
 
   @Field(() => String, { nullable: true })

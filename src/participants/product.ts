@@ -1,5 +1,6 @@
 import type { EntityResolver } from "../graphql/entity.js";
 import type { ParamTable } from "../params/param.js";
+import type { ProductCallbacks } from "./callbacks.js";
 import type { AddSpec } from "./resolvers/add-mutation.js";
 
 /** A type-graphql class: a resolver, or a type the schema must know. */
@@ -8,7 +9,8 @@ export type SchemaClass = Function;
 
 /**
  * Everything the rest of the gateway needs to know about one Twilio product: the schema is
- * built from its resolvers and types, the unified `addParticipant` and the explorer iterate it.
+ * built from its resolvers and types, the unified `addParticipant`, the explorer and the callback
+ * routes iterate it.
  * A product is one folder under `participants/` that exports one of these, plus one line in
  * `registry.ts`.
  */
@@ -23,6 +25,8 @@ export interface ParticipantProduct {
   entities: readonly EntityResolver[];
   /** What the unified `addParticipant` sends for this kind. */
   add: AddSpec<ParamTable, object>;
+  /** How Twilio calls back about its participants, for products it does (Voice, Conversations). */
+  callbacks?: ProductCallbacks;
   /** The explorer opens with this add mutation, with these arguments (they work on the simulator). */
   explorer: { field: string; arguments: Record<string, unknown> };
 }

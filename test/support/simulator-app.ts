@@ -16,13 +16,13 @@ export interface SimulatorApp {
 }
 
 /**
- * Starts the app for this test file exactly as `npm start` does with no Twilio variables: the
- * gateway in front of its embedded Twilio simulator. Stops it after the file's tests.
+ * Starts the app for this test file exactly as `npm start` does with no Twilio variables (plus
+ * `env`): the gateway in front of its embedded Twilio simulator. Stops it after the file's tests.
  */
-export function useSimulatorApp(): SimulatorApp {
+export function useSimulatorApp(env: Record<string, string> = {}): SimulatorApp {
   let running: RunningApp | undefined;
   beforeAll(async () => {
-    running = await startApp(loadConfig({ PORT: "0" }), silentLogger);
+    running = await startApp(loadConfig({ PORT: "0", ...env }), silentLogger);
   });
   afterAll(() => running?.close());
 

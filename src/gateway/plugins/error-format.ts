@@ -2,6 +2,8 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { type GraphQLFormattedError, GraphQLError } from "graphql";
 import { ErrorCode, InputValidationError, outcomeOf } from "../../errors/gateway-errors.js";
+import { SubscriberTooSlowError } from "../../events/stream.js";
+import { TooManySubscriptionsError } from "../../events/subscriptions.js";
 import type { Logger } from "../../logging/logger.js";
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
@@ -21,14 +23,26 @@ const MISSING_FIELD = /^Field "([^"]+)" of required type "[^"]+" was not provide
 /** graphql-js's syntax errors end by quoting the offending token: a string may be a secret. */
 const QUOTED_STRING_TOKEN = /((?:found|Unexpected) (?:String|BlockString)) "[\s\S]*"\.$/;
 
+export type ErrorFormatter = (
+  formatted: GraphQLFormattedError,
+  error: unknown,
+) => GraphQLFormattedError;
+
 /**
  * Shapes every error sent to a client: known gateway errors keep their code and details,
  * anything unexpected becomes a bare INTERNAL_SERVER_ERROR, and no stack trace, secret or
  * echoed input value (a SIP password, say) is ever included.
  */
-export function createErrorFormatter(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function createErrorFormatter(logger: Logger): ErrorFormatter {
+  return (formatted, error) => {
     const original = unwrapResolverError(error);
+    // The live-event core's own errors carry a code but know nothing of GraphQL.
+    if (
+      original instanceof SubscriberTooSlowError ||
+      original instanceof TooManySubscriptionsError
+    ) {
+      return { ...pick(formatted), extensions: { code: original.code } };
+    }
     if (original instanceof InputValidationError) {
       return {
         ...pick(formatted),
@@ -97,23 +111,38 @@ export const expandInputIssuesPlugin: ApolloServerPlugin = {
       async willSendResponse({ response }) {
         if (response.body.kind !== "single" || !response.body.singleResult.errors) return;
         const result = response.body.singleResult;
-        result.errors = result.errors!.flatMap((error) => {
-          const issues = error.extensions?.issues as
-            ReadonlyArray<{ field: string; message: string }> | undefined;
-          if (!issues) return [error];
-          const outcome = error.extensions?.outcome;
-          return issues.map((issue) => ({
-            message: `${issue.field}: ${issue.message}`,
-            locations: error.locations,
-            path: error.path,
-            extensions: {
-              code: ErrorCode.BadUserInput,
-              field: issue.field,
-              ...(outcome ? { outcome } : {}),
-            },
-          }));
-        });
+        result.errors = expandInputIssues(result.errors!);
       },
     };
   },
 };
+
+function expandInputIssues(errors: readonly GraphQLFormattedError[]): GraphQLFormattedError[] {
+  return errors.flatMap((error) => {
+    const issues = error.extensions?.issues as
+      ReadonlyArray<{ field: string; message: string }> | undefined;
+    if (!issues) return [error];
+    const outcome = error.extensions?.outcome;
+    return issues.map((issue) => ({
+      message: `${issue.field}: ${issue.message}`,
+      locations: error.locations,
+      path: error.path,
+      extensions: {
+        code: ErrorCode.BadUserInput,
+        field: issue.field,
+        ...(outcome ? { outcome } : {}),
+      },
+    }));
+  });
+}
+
+/**
+ * A result's errors shaped exactly as `/graphql` shapes them (formatter, then one error per
+ * input issue), for the transports Apollo does not serve: subscriptions over WebSocket and SSE.
+ */
+export function formatErrors(
+  errors: readonly GraphQLError[],
+  format: ErrorFormatter,
+): GraphQLFormattedError[] {
+  return expandInputIssues(errors.map((error) => format(error.toJSON(), error)));
+}

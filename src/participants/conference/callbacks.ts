@@ -13,7 +13,11 @@ import {
   ParticipantEventType,
   type Snapshot,
 } from "../../events/record.js";
-import { ConferenceParticipantStatus } from "./enums.js";
+import type { InputOf } from "../../params/param.js";
+import type { ProductCallbacks } from "../callbacks.js";
+import type { GatewayDefaults } from "../resolvers/gateway-defaults.js";
+import { CallStatusEvent, ConferenceParticipantStatus, ConferenceStatusEvent } from "./enums.js";
+import type { AddConferenceParticipantInput } from "./params.js";
 import { CONFERENCE, type ConferenceParticipant } from "./types.js";
 
 /**
@@ -219,3 +223,48 @@ export async function correlateConference(
   const { kind: _kind, scope: _scope, participant, ...rest } = record;
   return participantEventRecord({ ...rest, participant: { ...participant, conferenceSid: known } });
 }
+
+/** `POST /twilio/callbacks/conference`: call progress and conference events alike. */
+export const conferenceCallbacks: ProductCallbacks = {
+  kind: CONFERENCE,
+  path: "conference",
+  parse: (params, request) => parseConferenceCallback(params, { receivedAt: request.receivedAt }),
+  correlate: (record, live) => correlateConference(record, live.conferences),
+};
+
+/** Every call-progress event Twilio can report, in Twilio's order. */
+const CALL_PROGRESS_EVENTS = Object.values(CallStatusEvent);
+
+/** The conference events about a participant; `start`, `end` and `announcement` are not. */
+const PARTICIPANT_CONFERENCE_EVENTS = Object.values(ConferenceStatusEvent).filter(
+  (event) => !["start", "end", "announcement"].includes(event),
+);
+
+type AddConferenceParticipant = InputOf<typeof AddConferenceParticipantInput.params>;
+
+/**
+ * Where the gateway can be called back, the callbacks it asks Twilio for when adding a conference
+ * participant: every call-progress event and every participant event of the conference, each
+ * group only where the caller set no field of it (see `AddSpec.defaults`).
+ */
+export const conferenceCallbackDefaults: GatewayDefaults<AddConferenceParticipant> = (gateway) => {
+  const url = gateway.callbackUrl(conferenceCallbacks.path);
+  if (url === undefined) return [];
+  return [
+    {
+      fields: ["statusCallback", "statusCallbackMethod", "statusCallbackEvent"],
+      values: { statusCallback: url, statusCallbackEvent: CALL_PROGRESS_EVENTS },
+    },
+    {
+      fields: [
+        "conferenceStatusCallback",
+        "conferenceStatusCallbackMethod",
+        "conferenceStatusCallbackEvent",
+      ],
+      values: {
+        conferenceStatusCallback: url,
+        conferenceStatusCallbackEvent: PARTICIPANT_CONFERENCE_EVENTS,
+      },
+    },
+  ];
+};

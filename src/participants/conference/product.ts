@@ -6,6 +6,7 @@ import { listQuery, type ListSpec } from "../resolvers/list-query.js";
 import { parentParticipants } from "../resolvers/parent-participants.js";
 import { removeMutation } from "../resolvers/remove-mutation.js";
 import { updateMutation } from "../resolvers/update-mutation.js";
+import { conferenceCallbackDefaults, conferenceCallbacks } from "./callbacks.js";
 import { Conference } from "./parent.js";
 import {
   AddConferenceParticipantInput,
@@ -34,6 +35,7 @@ const list: ListSpec<typeof ConferenceParticipantsArgs.params, ConferencePartici
 const add: AddSpec<typeof AddConferenceParticipantInput.params, ConferenceParticipant> = {
   resource,
   input: AddConferenceParticipantInput,
+  defaults: conferenceCallbackDefaults,
 };
 
 /** Voice conference participants: `api.twilio.com/2010-04-01/…/Conferences/{CF}/Participants`. */
@@ -115,6 +117,7 @@ export const conferenceProduct: ParticipantProduct = {
     },
   ],
   add: add as ParticipantProduct["add"],
+  callbacks: conferenceCallbacks,
   explorer: {
     field: "addConferenceParticipant",
     arguments: {

@@ -13,6 +13,7 @@ import {
   type Snapshot,
 } from "../../events/record.js";
 import { jsonText } from "../../twilio/response-fields.js";
+import type { ProductCallbacks } from "../callbacks.js";
 import { readMessagingBinding } from "./messaging-binding.js";
 import { CONVERSATION, type ConversationParticipant } from "./types.js";
 
@@ -99,3 +100,22 @@ export function parseConversationCallback(
     }),
   };
 }
+
+/**
+ * `POST /twilio/callbacks/conversations`: a service's or the account's post-event webhook.
+ * A `chatServiceSid` in its query (`…/conversations?chatServiceSid=IS…`, set on a service's
+ * webhook) names the service, which Twilio's participant events do not.
+ */
+export const conversationCallbacks: ProductCallbacks = {
+  kind: CONVERSATION,
+  path: "conversations",
+  parse: (params, request) => {
+    const chatServiceSid = request.query.get("chatServiceSid");
+    if (chatServiceSid !== null && !SERVICE_SID.test(chatServiceSid)) {
+      return rejected("the URL's chatServiceSid is not an IS SID (IS followed by 32 hex digits)");
+    }
+    return parseConversationCallback(params, { receivedAt: request.receivedAt, chatServiceSid });
+  },
+};
+
+const SERVICE_SID = /^IS[0-9a-fA-F]{32}$/;

@@ -6,6 +6,7 @@ import { listQuery, type ListSpec } from "../resolvers/list-query.js";
 import { parentParticipants } from "../resolvers/parent-participants.js";
 import { removeMutation } from "../resolvers/remove-mutation.js";
 import { updateMutation } from "../resolvers/update-mutation.js";
+import { conversationCallbacks } from "./callbacks.js";
 import { Conversation } from "./parent.js";
 import {
   ADD_ORDER,
@@ -128,6 +129,7 @@ export const conversationProduct: ParticipantProduct = {
     },
   ],
   add: add as ParticipantProduct["add"],
+  callbacks: conversationCallbacks,
   explorer: {
     field: "addConversationParticipant",
     arguments: {

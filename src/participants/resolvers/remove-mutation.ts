@@ -1,5 +1,6 @@
 import { Arg, Ctx, type ClassType, Mutation, Resolver } from "type-graphql";
 import { NotFoundError } from "../../errors/gateway-errors.js";
+import { ParticipantEventType } from "../../events/record.js";
 import type { GatewayContext } from "../../graphql/context.js";
 import type { InputClass } from "../../params/input-class.js";
 import type { InputOf, ParamTable } from "../../params/param.js";
@@ -8,6 +9,7 @@ import type { TwilioScope } from "../../twilio/request-scope.js";
 import { assertValid } from "../../validation/rules.js";
 import type { ParticipantCache } from "../participant-cache.js";
 import type { ParticipantResource } from "../resource.js";
+import { publishGatewayEvent } from "./gateway-event.js";
 
 export interface RemoveMutationSpec<P extends ParamTable, Key, T extends object> {
   /** The mutation's field name, e.g. `removeConferenceParticipant`. */
@@ -24,7 +26,8 @@ export interface RemoveMutationSpec<P extends ParamTable, Key, T extends object>
 
 /**
  * `removeConferenceParticipant(input: …): ConferenceParticipant`: reads the participant first, so
- * the answer is the participant as it was just before, and one already gone is a NOT_FOUND.
+ * the answer is the participant as it was just before (also what subscribers are told: REMOVED),
+ * and one already gone is a NOT_FOUND.
  */
 export function removeMutation<P extends ParamTable, Key, T extends object>(
   spec: RemoveMutationSpec<P, Key, T>,
@@ -47,6 +50,7 @@ export function removeMutation<P extends ParamTable, Key, T extends object>(
       const target = spec.deleteKey?.(key, current) ?? key;
       await spec.resource.delete(context.twilio, target, toWire(spec.input.params, input).headers);
       spec.cache.removed(context, key, current);
+      await publishGatewayEvent(context, ParticipantEventType.REMOVED, current);
       return current;
     }
   }

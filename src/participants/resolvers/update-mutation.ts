@@ -1,4 +1,5 @@
 import { Arg, Ctx, type ClassType, Mutation, Resolver } from "type-graphql";
+import { ParticipantEventType } from "../../events/record.js";
 import type { GatewayContext } from "../../graphql/context.js";
 import type { InputClass } from "../../params/input-class.js";
 import type { InputOf, ParamTable } from "../../params/param.js";
@@ -7,6 +8,7 @@ import type { TwilioScope } from "../../twilio/request-scope.js";
 import { assertValid } from "../../validation/rules.js";
 import type { ParticipantCache } from "../participant-cache.js";
 import type { ParticipantResource } from "../resource.js";
+import { publishGatewayEvent } from "./gateway-event.js";
 
 export interface UpdateMutationSpec<P extends ParamTable, Key, T extends object> {
   /** The mutation's field name, e.g. `updateConferenceParticipant`. */
@@ -21,7 +23,10 @@ export interface UpdateMutationSpec<P extends ParamTable, Key, T extends object>
   order?(input: InputOf<P>): WireOrder | undefined;
 }
 
-/** `updateConferenceParticipant(input: …): ConferenceParticipant`: Twilio's answer is the truth. */
+/**
+ * `updateConferenceParticipant(input: …): ConferenceParticipant`: Twilio's answer is the truth,
+ * and what subscribers are told (UPDATED).
+ */
 export function updateMutation<P extends ParamTable, Key, T extends object>(
   spec: UpdateMutationSpec<P, Key, T>,
 ) {
@@ -41,6 +46,7 @@ export function updateMutation<P extends ParamTable, Key, T extends object>(
       const wire = toWire(spec.input.params, input, spec.order?.(input));
       const updated = await spec.resource.update(context.twilio, key, wire);
       spec.cache.updated(context, key, updated);
+      await publishGatewayEvent(context, ParticipantEventType.UPDATED, updated);
       return updated;
     }
   }
