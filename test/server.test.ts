@@ -152,6 +152,30 @@ describe("request ids", () => {
     expect(loggedRequestIds()).toContain(id);
   });
 
+  it("ties every log line of a request to it, the lines of its Twilio calls included", async () => {
+    const CF = "CF" + "1".repeat(32);
+    fake.reply({ status: 201, body: { call_sid: "CA" + "2".repeat(32), conference_sid: CF } });
+    const response = await fetch(gateway.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "trace-me-1" },
+      body: JSON.stringify({
+        query: `mutation { addConferenceParticipant(input: { conferenceSid: "${CF}", from: "+15017122661", to: "+15558675310" }) { callSid } }`,
+      }),
+    });
+    expect(response.status).toBe(200);
+    const lines = gateway.logLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((entry) => entry.requestId === "trace-me-1");
+    expect(lines.map((entry) => entry.message)).toEqual(
+      expect.arrayContaining(["twilio request", "graphql request"]),
+    );
+    expect(lines.find((entry) => entry.message === "twilio request")).toMatchObject({
+      operation: "conference.participant.create",
+      status: 201,
+      principal: "anonymous",
+    });
+  });
+
   it("replaces one that could forge log lines or is too long", async () => {
     for (const given of ['x", "level": "error', "a".repeat(129)]) {
       const id = (await query({ "x-request-id": given })).headers.get("x-request-id");
