@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FakeTwilio, twilioError } from "./support/fake-twilio.js";
+import { FakeTwilio, twilioError, twilioErrorDetails } from "./support/fake-twilio.js";
 import { ACCOUNT_SID, AUTH_TOKEN, useGatewayOnFakeTwilio } from "./support/gateway.js";
 
 const CF = "CF" + "c".repeat(32);
@@ -57,12 +57,7 @@ const REFUSED = {
   ...twilioError(401, 20003, "Authenticate"),
   headers: { "www-authenticate": 'Basic realm="Twilio API"' },
 };
-const REFUSED_DETAILS = {
-  code: 20003,
-  status: 401,
-  message: "Authenticate",
-  moreInfo: "https://www.twilio.com/docs/errors/20003",
-};
+const REFUSED_DETAILS = twilioErrorDetails(401, 20003, "Authenticate");
 
 describe("credentials Twilio refuses", () => {
   it("are the caller's to fix when they came in its Authorization header: UNAUTHENTICATED", async () => {

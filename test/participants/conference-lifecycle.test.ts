@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
+import { FakeTwilio, twilioError, twilioErrorDetails } from "../support/fake-twilio.js";
 import { ACCOUNT_SID, useGatewayOnFakeTwilio } from "../support/gateway.js";
 
 const CF = "CF" + "a".repeat(32);
@@ -110,12 +110,7 @@ describe("conference participant lifecycle on the wire", () => {
         extensions: {
           code: "NOT_FOUND",
           outcome: "REJECTED",
-          twilio: {
-            code: 20404,
-            status: 404,
-            message: "The requested resource was not found",
-            moreInfo: "https://www.twilio.com/docs/errors/20404",
-          },
+          twilio: twilioErrorDetails(404, 20404, "The requested resource was not found"),
         },
       }),
     ]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
+import { FakeTwilio, twilioError, twilioErrorDetails } from "../support/fake-twilio.js";
+import { theFormPost } from "../support/twilio-requests.js";
 import { ACCOUNT_SID, AUTH_TOKEN, useGatewayOnFakeTwilio } from "../support/gateway.js";
 import { itHandlesUpstreamFailures } from "../support/upstream-failures.js";
 
@@ -200,18 +201,10 @@ describe("addConferenceParticipant", () => {
     const result = await gateway.graphql(ADD, { input: EVERY_PARAMETER });
 
     expect(result.errors).toBeUndefined();
-    expect(fake.requests).toHaveLength(1);
-    const [request] = fake.requests;
-    expect(request!.method).toBe("POST");
-    expect(request!.url).toBe(
+    const request = theFormPost(
+      fake,
       `/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences/${CONFERENCE_SID}/Participants.json`,
     );
-    expect(request!.headers.authorization).toBe(
-      "Basic " + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64"),
-    );
-    expect(request!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
-    expect(request!.headers.accept).toBe("application/json");
-    expect(request!.headers["user-agent"]).toMatch(/^participant-gateway\/\d+\.\d+\.\d+ \(node\//);
     expect(request!.body).toBe(EXPECTED_BODY);
 
     expect(result.data).toEqual({
@@ -352,12 +345,11 @@ describe("addConferenceParticipant", () => {
         extensions: {
           code: "TWILIO_API_ERROR",
           outcome: "REJECTED",
-          twilio: {
-            code: 21211,
-            status: 400,
-            message: "The 'To' number +15005550001 is not a valid phone number.",
-            moreInfo: "https://www.twilio.com/docs/errors/21211",
-          },
+          twilio: twilioErrorDetails(
+            400,
+            21211,
+            "The 'To' number +15005550001 is not a valid phone number.",
+          ),
         },
       },
     ]);

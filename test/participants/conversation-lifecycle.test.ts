@@ -1,6 +1,6 @@
 import { Kind, type ObjectTypeDefinitionNode, parse, print } from "graphql";
 import { beforeEach, describe, expect, it } from "vitest";
-import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
+import { FakeTwilio, twilioError, twilioErrorDetails } from "../support/fake-twilio.js";
 import {
   ACCOUNT_SID,
   AUTH_TOKEN,
@@ -447,12 +447,7 @@ describe("updating a conversation participant", () => {
     expect(result.errors![0]!.extensions).toEqual({
       code: "TWILIO_API_ERROR",
       outcome: "REJECTED",
-      twilio: {
-        code: 50444,
-        status: 400,
-        message: "Failed to add an identity to a participant",
-        moreInfo: "https://www.twilio.com/docs/errors/50444",
-      },
+      twilio: twilioErrorDetails(400, 50444, "Failed to add an identity to a participant"),
     });
   });
 
@@ -557,12 +552,7 @@ describe("removing a conversation participant", () => {
       {
         code: "NOT_FOUND",
         outcome: "REJECTED",
-        twilio: {
-          code: 20404,
-          status: 404,
-          message: "The requested resource was not found",
-          moreInfo: "https://www.twilio.com/docs/errors/20404",
-        },
+        twilio: twilioErrorDetails(404, 20404, "The requested resource was not found"),
       },
     ]);
     expect(fake.requests.map((r) => r.method)).toEqual(["GET", "DELETE"]);

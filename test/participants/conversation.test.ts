@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
+import { FakeTwilio, twilioError, twilioErrorDetails } from "../support/fake-twilio.js";
+import { theFormPost } from "../support/twilio-requests.js";
 import { ACCOUNT_SID, AUTH_TOKEN, useGatewayOnFakeTwilio } from "../support/gateway.js";
 import { checkedInOperation } from "../support/operations.js";
 import { itHandlesUpstreamFailures } from "../support/upstream-failures.js";
@@ -74,15 +75,7 @@ describe("addConversationParticipant", () => {
     const result = await gateway.graphql(ADD, { input: EVERY_PARAMETER });
 
     expect(result.errors).toBeUndefined();
-    expect(fake.requests).toHaveLength(1);
-    const [request] = fake.requests;
-    expect(request!.method).toBe("POST");
-    expect(request!.url).toBe(PARTICIPANTS_PATH);
-    expect(request!.headers.authorization).toBe(
-      "Basic " + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64"),
-    );
-    expect(request!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
-    expect(request!.headers.accept).toBe("application/json");
+    const request = theFormPost(fake, PARTICIPANTS_PATH);
     expect(request!.headers["x-twilio-webhook-enabled"]).toBe("false");
     expect(request!.body).toBe(EXPECTED_BODY);
 
@@ -193,12 +186,7 @@ describe("addConversationParticipant", () => {
         extensions: {
           code: "TWILIO_API_ERROR",
           outcome: "REJECTED",
-          twilio: {
-            code: 50433,
-            status: 409,
-            message: "Participant already exists",
-            moreInfo: "https://www.twilio.com/docs/errors/50433",
-          },
+          twilio: twilioErrorDetails(409, 50433, "Participant already exists"),
         },
       },
     ]);
@@ -224,12 +212,7 @@ describe("addConversationParticipant", () => {
     expect(result.errors![0]!.extensions).toEqual({
       code: "TWILIO_API_ERROR",
       outcome: "REJECTED",
-      twilio: {
-        code: 20404,
-        status: 404,
-        message: "The requested resource was not found",
-        moreInfo: "https://www.twilio.com/docs/errors/20404",
-      },
+      twilio: twilioErrorDetails(404, 20404, "The requested resource was not found"),
     });
   });
 

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { FakeTwilio, twilioError, type CapturedRequest } from "../support/fake-twilio.js";
-import { ACCOUNT_SID, AUTH_TOKEN, useGatewayOnFakeTwilio } from "../support/gateway.js";
+import {
+  FakeTwilio,
+  twilioError,
+  type CapturedRequest,
+  twilioErrorDetails,
+} from "../support/fake-twilio.js";
+import { theFormPost } from "../support/twilio-requests.js";
+import { useGatewayOnFakeTwilio } from "../support/gateway.js";
 import { checkedInOperation } from "../support/operations.js";
 
 const KD = "KD" + "a".repeat(32);
@@ -90,15 +96,8 @@ describe("updateInteractionParticipant", () => {
       input: { interactionSid: KD, channelSid: UO(1), sid: UT(2), status: "CLOSED" },
     });
     expect(result.errors).toBeUndefined();
-    expect(fake.requests).toHaveLength(1);
-    const [request] = fake.requests;
-    expect(request!.method).toBe("POST");
-    expect(request!.url).toBe(`${base(UO(1))}/${UT(2)}`);
-    expect(request!.body).toBe("Status=closed");
-    expect(request!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
-    expect(request!.headers.authorization).toBe(
-      "Basic " + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64"),
-    );
+    const request = theFormPost(fake, `${base(UO(1))}/${UT(2)}`);
+    expect(request.body).toBe("Status=closed");
     expect(result.data).toEqual({
       updateInteractionParticipant: {
         __typename: "InteractionParticipant",
@@ -134,12 +133,7 @@ describe("updateInteractionParticipant", () => {
     expect(result.errors![0]!.extensions).toEqual({
       code: "NOT_FOUND",
       outcome: "REJECTED",
-      twilio: {
-        code: 20404,
-        status: 404,
-        message: "The requested resource was not found",
-        moreInfo: "https://www.twilio.com/docs/errors/20404",
-      },
+      twilio: twilioErrorDetails(404, 20404, "The requested resource was not found"),
     });
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
-import { ACCOUNT_SID, AUTH_TOKEN, useGatewayOnFakeTwilio } from "../support/gateway.js";
+import { theFormPost } from "../support/twilio-requests.js";
+import { AUTH_TOKEN, useGatewayOnFakeTwilio } from "../support/gateway.js";
 import { checkedInOperation } from "../support/operations.js";
 import { itHandlesUpstreamFailures } from "../support/upstream-failures.js";
 
@@ -51,16 +52,7 @@ describe("addInteractionParticipant", () => {
     });
 
     expect(result.errors).toBeUndefined();
-    expect(fake.requests).toHaveLength(1);
-    const [request] = fake.requests;
-    expect(request!.method).toBe("POST");
-    expect(request!.url).toBe(PARTICIPANTS_PATH);
-    expect(request!.headers.authorization).toBe(
-      "Basic " + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64"),
-    );
-    expect(request!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
-    expect(request!.headers.accept).toBe("application/json");
-    expect(request!.headers["user-agent"]).toMatch(/^participant-gateway\/\d+\.\d+\.\d+ \(node\//);
+    const request = theFormPost(fake, PARTICIPANTS_PATH);
     // Written out by hand: compact JSON text, UTF-8 percent-encoded, %20 for the space.
     expect(request!.body).toBe(
       "Type=customer" +

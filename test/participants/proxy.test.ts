@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
+import { theFormPost } from "../support/twilio-requests.js";
 import { ACCOUNT_SID, AUTH_TOKEN, useGatewayOnFakeTwilio } from "../support/gateway.js";
 import { checkedInOperation } from "../support/operations.js";
 import { itHandlesUpstreamFailures } from "../support/upstream-failures.js";
@@ -55,16 +56,7 @@ describe("addProxyParticipant", () => {
     });
 
     expect(result.errors).toBeUndefined();
-    expect(fake.requests).toHaveLength(1);
-    const [request] = fake.requests;
-    expect(request!.method).toBe("POST");
-    expect(request!.url).toBe(PARTICIPANTS_PATH);
-    expect(request!.headers.authorization).toBe(
-      "Basic " + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64"),
-    );
-    expect(request!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
-    expect(request!.headers.accept).toBe("application/json");
-    expect(request!.headers["user-agent"]).toMatch(/^participant-gateway\/\d+\.\d+\.\d+ \(node\//);
+    const request = theFormPost(fake, PARTICIPANTS_PATH);
     // Written out by hand: spec order, %20 for spaces, RFC 3986 escapes for ( and ).
     expect(request!.body).toBe(
       "Identifier=%2B15558675310" +

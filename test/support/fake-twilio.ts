@@ -94,10 +94,15 @@ export class FakeTwilio {
   }
 }
 
-/** Twilio's error body shape. */
+/** Twilio's error answer: its body as Twilio sends it. */
 export function twilioError(status: number, code: number, message: string): FakeResponse {
   return {
     status,
     body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
   };
+}
+
+/** The same error as the gateway passes it on, under `extensions.twilio`. */
+export function twilioErrorDetails(status: number, code: number, message: string) {
+  return { code, status, message, moreInfo: `https://www.twilio.com/docs/errors/${code}` };
 }

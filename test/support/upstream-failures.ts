@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import type { FakeResponse, FakeTwilio } from "./fake-twilio.js";
-import { twilioError } from "./fake-twilio.js";
+import { twilioError, twilioErrorDetails } from "./fake-twilio.js";
 import type { GraphQLResult } from "./gateway.js";
 
 export interface UpstreamFailureCase {
@@ -32,12 +32,7 @@ export function itHandlesUpstreamFailures(setup: UpstreamFailureCase): void {
     expect(result.errors![0]!.extensions).toEqual({
       code: "TWILIO_API_ERROR",
       outcome: "REJECTED",
-      twilio: {
-        code: 20404,
-        status: 404,
-        message: "The requested resource was not found",
-        moreInfo: "https://www.twilio.com/docs/errors/20404",
-      },
+      twilio: twilioErrorDetails(404, 20404, "The requested resource was not found"),
     });
   });
 
