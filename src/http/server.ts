@@ -13,7 +13,7 @@ import type { Tracing } from "../tracing/tracing.js";
 import type { TwilioClient } from "../twilio/client.js";
 import { redisWriteRateLimiter } from "../twilio/redis-write-rate-limit.js";
 import { memoryWriteRateLimiter, type WriteRateLimiter } from "../twilio/write-rate-limit.js";
-import { accessControl, type AccessControlConfig } from "./access-control.js";
+import { accessControl } from "./access-control.js";
 import { sendJson } from "./body.js";
 import { applyCors } from "./cors.js";
 import { drainOnClose } from "./drain.js";
@@ -31,36 +31,8 @@ import { twilioCallbackRoutes } from "./twilio-callbacks-route.js";
 export interface GatewayServerOptions {
   schema: GraphQLSchema;
   twilio: TwilioClient;
-  config: Pick<
-    Config,
-    | "mode"
-    | "credentials"
-    | "port"
-    | "host"
-    | "corsOrigins"
-    | "twilioConcurrencyPerRequest"
-    | "twilioMaxCallsPerRequest"
-    | "introspection"
-    | "graphiql"
-    | "shutdownGraceMs"
-    | "shutdownDelayMs"
-    | "twilioRequestCredentials"
-    | "graphqlMaxMutations"
-    | "graphqlMaxTokens"
-    | "graphqlMaxAliases"
-    | "graphqlMaxDepth"
-    | "twilioWriteRateLimit"
-    | "redisUrl"
-    | "idempotencyTtlMs"
-    | "idempotencyLeaseMs"
-    | "publicUrl"
-    | "callbackAuthTokens"
-    | "subscriptionsPerConnection"
-    | "subscriptionsPerPrincipal"
-    | "subscriptionQueueSize"
-    | "subscriptionKeepAliveMs"
-  > &
-    AccessControlConfig;
+  /** What the server reads of the configuration: its routes, limits, access control, shutdown. */
+  config: Config;
   /** The socket bound already (see `listen`); without one the server binds its own. */
   listener?: GatewayListener;
   logger: Logger;

@@ -279,17 +279,16 @@ describe("parseConferenceCallback: conference events", () => {
   });
 
   it("maps every participant event one to one", () => {
-    const expected: Array<[string, ParticipantEventType]> = [
-      ["participant-join", ParticipantEventType.JOINED],
-      ["participant-leave", ParticipantEventType.LEFT],
-      ["participant-mute", ParticipantEventType.MUTED],
-      ["participant-unmute", ParticipantEventType.UNMUTED],
-      ["participant-hold", ParticipantEventType.HELD],
-      ["participant-unhold", ParticipantEventType.UNHELD],
-      ["participant-modify", ParticipantEventType.MODIFIED],
-      ["participant-speech-start", ParticipantEventType.SPEECH_STARTED],
-      ["participant-speech-stop", ParticipantEventType.SPEECH_STOPPED],
-    ];
+    // Twilio's `participant-<event>` names and the contract's types, written out independently.
+    const expected = (
+      "join:JOINED leave:LEFT mute:MUTED unmute:UNMUTED hold:HELD unhold:UNHELD " +
+      "modify:MODIFIED speech-start:SPEECH_STARTED speech-stop:SPEECH_STOPPED"
+    )
+      .split(" ")
+      .map((pair) => {
+        const [event, type] = pair.split(":");
+        return [`participant-${event}`, type as ParticipantEventType] as const;
+      });
     const ids = new Set<string>();
     for (const [name, type] of expected) {
       const record = event(parse({ ...JOIN, StatusCallbackEvent: name }));
