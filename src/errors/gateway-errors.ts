@@ -134,9 +134,11 @@ export class UpstreamUnavailableError extends GraphQLError {
  * resource than the one named. Raised while building a path, before any request.
  */
 export class PathSegmentError extends GraphQLError {
-  constructor(placeholder: string) {
+  constructor(placeholder: string, reason: "dots" | "not-unicode") {
     super(
-      `${placeholder} must not be empty or made only of dots ("." and ".." would change which Twilio resource the path names)`,
+      reason === "dots"
+        ? `${placeholder} must not be empty or made only of dots ("." and ".." would change which Twilio resource the path names)`
+        : `${placeholder} must be well-formed Unicode text (it holds a lone surrogate)`,
       { extensions: { code: ErrorCode.BadUserInput } },
     );
   }

@@ -27,11 +27,21 @@ export function twilioPath(strings: TemplateStringsArray, ...segments: string[])
   segments.forEach((segment, i) => {
     const after = strings[i + 1] ?? "";
     const placeholder = placeholderName(strings[i] ?? "");
-    if (/^\.*$/.test(segment)) throw new PathSegmentError(placeholder);
-    path += percentEncode(segment) + after;
+    if (/^\.*$/.test(segment)) throw new PathSegmentError(placeholder, "dots");
+    path += encodeSegment(segment, placeholder) + after;
     template += `{${placeholder}}${after}`;
   });
   return { path, template };
+}
+
+/** A lone surrogate has no UTF-8: encodeURIComponent throws on it, and so does this, as bad input. */
+function encodeSegment(segment: string, placeholder: string): string {
+  try {
+    return percentEncode(segment);
+  } catch (error) {
+    if (error instanceof URIError) throw new PathSegmentError(placeholder, "not-unicode");
+    throw error;
+  }
 }
 
 /** `/2010-04-01/Accounts/` → `AccountSid`. */

@@ -92,21 +92,26 @@ describe("dot segments never reach a Twilio path", () => {
           { __typename: "ConversationParticipant", conversationSid: "..", sid: MB },
           { __typename: "ConferenceParticipant", conferenceSid: CF, callSid: "." },
           { __typename: "Conversation", sid: "..." },
+          // A lone surrogate has no UTF-8, so it cannot go into a URL either.
+          { __typename: "ConversationParticipant", conversationSid: CH, sid: "a\ud800b" },
         ],
       },
     );
     expect(fake.requests).toHaveLength(0);
-    expect(result.errors).toHaveLength(4);
+    expect(result.errors).toHaveLength(5);
     for (const error of result.errors!) expect(error.extensions!.code).toBe("BAD_USER_INPUT");
   });
 });
 
 describe("twilioPath, the last line of defence", () => {
-  it.each(["", ".", "..", "...."])("throws before any request for the segment %j", (segment) => {
-    expect(() => twilioPath`/v1/Conversations/${CH}/Participants/${segment}`).toThrow(
-      PathSegmentError,
-    );
-  });
+  it.each(["", ".", "..", "....", "\udc00"])(
+    "throws before any request for the segment %j",
+    (segment) => {
+      expect(() => twilioPath`/v1/Conversations/${CH}/Participants/${segment}`).toThrow(
+        PathSegmentError,
+      );
+    },
+  );
 
   it("names the placeholder, and lets names with dots in them through", () => {
     expect(() => twilioPath`/v1/Conversations/${".."}/Participants`).toThrow(

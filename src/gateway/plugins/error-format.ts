@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { unwrapResolverError } from "@apollo/server/errors";
+import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import { type GraphQLFormattedError, GraphQLError } from "graphql";
 import { ErrorCode, InputValidationError, outcomeOf } from "../../errors/gateway-errors.js";
 import { SubscriberTooSlowError } from "../../events/stream.js";
@@ -8,13 +8,13 @@ import type { Logger } from "../../logging/logger.js";
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 // Apollo's own codes for requests it rejects before any resolver runs.
-const APOLLO_CODES = new Set([
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_REQUEST",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
+const APOLLO_CODES = new Set<string>([
+  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ApolloServerErrorCode.BAD_REQUEST,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
 ]);
 
 const VARIABLE_NAME = /^Variable "\$([^"]+)"/;
