@@ -89,13 +89,14 @@ it("refuses only the writes beyond the burst in one request", async () => {
 });
 
 it("refills at the configured rate", async () => {
-  const gateway = await keyed({ TWILIO_WRITE_RATE_LIMIT: "20/s", TWILIO_WRITE_RATE_BURST: "1" });
+  // Two a second: slow enough that the second write comes before the refill on a loaded machine.
+  const gateway = await keyed({ TWILIO_WRITE_RATE_LIMIT: "2/s", TWILIO_WRITE_RATE_BURST: "1" });
   try {
     expect(await codes(gateway, ADD, KEY_A)).toEqual([]);
     const refused = await gateway.graphql(ADD, undefined, as(KEY_A));
     const retryAfterMs = refused.errors![0]!.extensions!.retryAfterMs as number;
     expect(retryAfterMs).toBeGreaterThan(0);
-    expect(retryAfterMs).toBeLessThanOrEqual(50);
+    expect(retryAfterMs).toBeLessThanOrEqual(500);
     await new Promise((resolve) => setTimeout(resolve, retryAfterMs + 5));
     expect(await codes(gateway, ADD, KEY_A)).toEqual([]);
     expect(fake.requests).toHaveLength(2);
