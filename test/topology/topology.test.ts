@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { expectNoCanaries } from "../support/canaries.js";
+import { CANARY, expectNoCanaries } from "../support/canaries.js";
 import { type FakeResponse, FakeTwilio } from "../support/fake-twilio.js";
 import { ACCOUNT_SID, AUTH_TOKEN, formPairs } from "../support/gateway.js";
 import { type GatewayProcess, startGatewayProcess } from "../support/gateway-process.js";
@@ -15,7 +15,6 @@ import {
 } from "../support/router.js";
 import { openSubscriptions, until, wsClient } from "../support/subscriptions.js";
 import { conferenceEventParams, postCallback } from "../support/twilio-callbacks.js";
-import { CANARY } from "../support/canaries.js";
 
 /**
  * deploy/compose.yaml's topology, as processes on loopback: clients → Hive Gateway (with
@@ -121,9 +120,11 @@ describe.skipIf(!canRun)(
     }, ROUTER_START_MS + 30_000);
 
     afterAll(async () => {
-      // Secrets appear in no log: the replicas' nor the router's.
       const outputs = [...replicas.map((replica) => replica.output()), router?.output() ?? ""];
-      for (const stop of stops.splice(0).reverse()) await stop();
+      const failures: unknown[] = [];
+      for (const stop of stops.splice(0).reverse()) await stop().catch((e) => failures.push(e));
+      if (failures.length > 0) throw failures[0];
+      // Secrets appear in no log: the replicas' nor the router's.
       expectNoCanaries(outputs);
     });
 
@@ -202,10 +203,13 @@ describe.skipIf(!canRun)(
         requestId: "topology-anonymous",
         authorization: null,
       });
-      expect(answer.json.data?.addConferenceParticipant ?? null).toBeNull();
-      expect(answer.json.errors?.map((error) => error.extensions?.code)).toContain(
+      // The gateway's 401 reaches the client as the router's: HTTP 200, the field null, the
+      // error with its code.
+      expect(answer.status).toBe(200);
+      expect(answer.json.data).toEqual({ addConferenceParticipant: null });
+      expect(answer.json.errors?.map((error) => error.extensions?.code)).toEqual([
         "UNAUTHENTICATED",
-      );
+      ]);
       expect(fake.requests).toEqual([]);
     });
 
@@ -214,6 +218,9 @@ describe.skipIf(!canRun)(
       const callSid = sid("CA");
       const idempotencyKey = randomUUID();
       fake.reply(created(conferenceSid, callSid));
+      // The proxy takes turns per request and the router sends nothing of its own, so a retry
+      // right after the first attempt reaches the other replica (asserted below, from the
+      // proxy's record and the replicas' logs).
       const first = await viaRouter(addBody(conferenceSid), {
         requestId: "topology-first-attempt",
         idempotencyKey,
@@ -239,6 +246,21 @@ describe.skipIf(!canRun)(
       expect(retry.json).toEqual(first.json);
       expect(first.headers.get("idempotent-replayed")).toBeNull();
       expect(retry.headers.get("idempotent-replayed")).toBe("true");
+
+      // The same key with another request is refused, whichever replica it reaches; the
+      // gateway's 422 reaches the client as a field error with its code and outcome.
+      const reused = await viaRouter(
+        {
+          ...addBody(conferenceSid),
+          variables: { input: { conferenceSid, from: "+15017122661", to: "+15558675399" } },
+        },
+        { requestId: "topology-reused", idempotencyKey },
+      );
+      expect(reused.status).toBe(200);
+      expect(reused.json.data).toEqual({ addConferenceParticipant: null });
+      expect(reused.json.errors?.map((error) => error.extensions)).toEqual([
+        expect.objectContaining({ code: "IDEMPOTENCY_KEY_REUSED", outcome: "NOT_SENT" }),
+      ]);
       expect(fake.requests).toHaveLength(1);
     });
 
@@ -266,14 +288,14 @@ describe.skipIf(!canRun)(
         const holder = replicas[open.indexOf(1)]!;
         expect(proxy.routed.filter((r) => r.kind === "websocket").at(-1)?.backend).toBe(holder.url);
 
-        // An add through the router, run by the other replica.
+        // An add through the router, run by the other replica (the proxy's next turn).
         fake.reply(created(conferenceSid, callSid));
         const added = await viaRouter(addBody(conferenceSid), { requestId: "topology-live-add" });
         expect(added.json.errors).toBeUndefined();
         expect(answeredBy("topology-live-add")).toBe(other(holder));
 
-        // Twilio's callback about it reaches the other replica too, signed for the public URL
-        // with the account's next token.
+        // Twilio's callback about it reaches the other replica too: signed for the public URL
+        // (each replica checks against it, not its own address) with the account's next token.
         const callback = await postCallback({
           gatewayUrl: other(holder).url,
           publicUrl: proxy.url,
@@ -331,6 +353,7 @@ describe.skipIf(!canRun)(
         } finally {
           await composing.stop();
         }
+        expectNoCanaries([composing.output()]);
       },
       ROUTER_START_MS,
     );
@@ -362,7 +385,10 @@ describe.skipIf(!canRun)(
         5_000,
         () => `readiness ${readiness}`,
         async () => {
-          readiness = (await fetch(`${stopping.url}/health/ready`)).status;
+          readiness = await fetch(`${stopping.url}/health/ready`).then(
+            (response) => response.status,
+            () => 0,
+          );
         },
       );
       await proxy.untilInRotation([staying.url], 5_000);
