@@ -5,7 +5,7 @@
 //
 // Only a type is imported: the file then also loads where `@graphql-hive/gateway` is not
 // resolvable from its folder (the tests run it from the repository).
-import type { GatewayCLISupergraphConfig } from "@graphql-hive/gateway";
+import type { GatewayCLISupergraphConfig, GatewayPlugin } from "@graphql-hive/gateway";
 
 /**
  * Client headers a router drops unless told otherwise. Authorization carries the caller's
@@ -24,8 +24,45 @@ const FORWARDED_HEADERS = [
   "idempotency-key",
 ];
 
+/**
+ * Subgraph answer headers a client behind the router still needs. Idempotent-Replayed: true says
+ * the gateway answered a retried add from its store instead of running it again (nothing reached
+ * Twilio a second time), as it says to a client that talks to it directly.
+ */
+const RETURNED_HEADERS = ["idempotent-replayed"];
+
 /** Interpolated by Hive per client connection: the caller's Authorization, or nothing. */
 const CALLER_AUTHORIZATION = "{context.headers.authorization}";
+
+/**
+ * The router's own key to the gateway (one of the replicas' GATEWAY_API_KEYS), for the one
+ * request the router makes for no client: reading a subgraph's SDL (`_service { sdl }`) when it
+ * composes the supergraph itself (`--dev-service`, at start-up and every polling interval after).
+ * A gateway with access control answers that request 401 like any other, and without this the
+ * router never gets a supergraph. Client requests never carry this key: they carry the caller's.
+ */
+const ROUTER_API_KEY = process.env.ROUTER_GATEWAY_API_KEY;
+
+/** The query Hive sends a subgraph for its SDL: the only request the router's key goes with. */
+const SDL_QUERY = /^\s*(query\b[^{]*)?\{\s*_service\s*\{\s*sdl\s*\}\s*\}\s*$/;
+
+function asksForSdl(body: unknown): boolean {
+  if (typeof body !== "string") return false;
+  try {
+    const { query } = JSON.parse(body) as { query?: unknown };
+    return typeof query === "string" && SDL_QUERY.test(query);
+  } catch {
+    return false;
+  }
+}
+
+/** Adds the router's key to the SDL requests it makes for itself (no client request behind them). */
+const routerKeyForSdl = (key: string): GatewayPlugin => ({
+  onFetch({ executionRequest, options, setOptions }) {
+    if (executionRequest || !asksForSdl(options.body)) return;
+    setOptions({ ...options, headers: { ...options.headers, authorization: `Bearer ${key}` } });
+  },
+});
 
 export const gatewayConfig: GatewayCLISupergraphConfig = {
   propagateHeaders: {
@@ -34,7 +71,12 @@ export const gatewayConfig: GatewayCLISupergraphConfig = {
     // on a WebSocket), so entities fetched for a subscription event carry its credentials too.
     fromClientToSubgraphs: ({ context }) =>
       Object.fromEntries(FORWARDED_HEADERS.map((name) => [name, context.headers[name]])),
+    fromSubgraphsToClient: ({ response }) =>
+      Object.fromEntries(RETURNED_HEADERS.map((name) => [name, response.headers.get(name)])),
+    // One value per header however many of a client request's subgraph requests sent it.
+    deduplicateHeaders: true,
   },
+  plugins: () => (ROUTER_API_KEY ? [routerKeyForSdl(ROUTER_API_KEY)] : []),
   // The client's X-Request-Id (or a fresh UUID) goes to every subgraph request and back to the
   // client, so the router's log lines and the gateway's share one id.
   requestId: { headerName: "x-request-id" },

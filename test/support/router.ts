@@ -57,6 +57,13 @@ export interface RouterOptions {
    * deployed configuration is for.
    */
   bare?: boolean;
+  /**
+   * Headers the SDL requests of `apollo` composition carry, as CI's composition sends them
+   * (rover's `introspection_headers`): a gateway with access control answers 401 without a key.
+   */
+  introspectionHeaders?: Record<string, string>;
+  /** More environment for Hive, e.g. `ROUTER_GATEWAY_API_KEY` (see gateway.config.ts). */
+  env?: Record<string, string>;
 }
 
 export interface RunningRouter {
@@ -77,7 +84,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   if (routerUnavailable) throw new Error(routerUnavailable);
   // Composed before anything is started or written: a composition error leaves nothing behind.
   const supergraphSdl =
-    options.composition === "hive-dev" ? undefined : await composeSupergraph(options.subgraphs);
+    options.composition === "hive-dev"
+      ? undefined
+      : await composeSupergraph(options.subgraphs, options.introspectionHeaders);
   const directory = mkdtempSync(path.join(tmpdir(), "router-"));
   const port = await freePort();
   const args = [HIVE_GATEWAY, "supergraph", "--host", "127.0.0.1", "--port", `${port}`];
@@ -93,7 +102,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const child = spawn(process.execPath, args, {
     cwd: directory,
     // Exactly this environment: an inherited LOG_LEVEL or DEBUG would change what Hive does.
-    env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" },
+    env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -126,12 +135,15 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   return { url, graphqlUrl: `${url}/graphql`, output: () => output, stop };
 }
 
-async function composeSupergraph(subgraphs: RouterSubgraph[]): Promise<string> {
+async function composeSupergraph(
+  subgraphs: RouterSubgraph[],
+  headers: Record<string, string> = {},
+): Promise<string> {
   const services = await Promise.all(
     subgraphs.map(async ({ name, url }) => ({
       name,
       url,
-      typeDefs: parse(await sdlOf(name, url)),
+      typeDefs: parse(await sdlOf(name, url, headers)),
     })),
   );
   const composition = composeServices(services);
@@ -142,11 +154,11 @@ async function composeSupergraph(subgraphs: RouterSubgraph[]): Promise<string> {
 }
 
 /** The subgraph's own SDL, as every router reads it: Federation's `_service { sdl }`. */
-async function sdlOf(name: string, url: string): Promise<string> {
+async function sdlOf(name: string, url: string, headers: Record<string, string>): Promise<string> {
   const failed = (why: string) => new Error(`subgraph ${name} at ${url} gave no SDL: ${why}`);
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query: "{ _service { sdl } }" }),
   }).catch((error: Error) => {
     throw failed(`${error.message} (${String(error.cause)})`);
