@@ -31,7 +31,7 @@ export interface OperationSource {
 
 /** The conference product's example participant, reused by the unified mutation's example. */
 const conferenceExample = PRODUCTS.find((product) => product.name === "conference")?.explorer
-  .arguments.input as Record<string, unknown> | undefined;
+  ?.arguments.input as Record<string, unknown> | undefined;
 
 /**
  * The root fields the page opens with, one operation each, in this order, with argument values
@@ -40,7 +40,7 @@ const conferenceExample = PRODUCTS.find((product) => product.name === "conferenc
  * an operation may take `$input` whole or single fields of it.
  */
 const OPENING: ReadonlyArray<{ field: string; arguments: Record<string, unknown> }> = [
-  ...PRODUCTS.map((product) => product.explorer),
+  ...PRODUCTS.flatMap((product) => (product.explorer ? [product.explorer] : [])),
   {
     field: "addParticipant",
     // Conference participants can be added again and again (Proxy and Conversations refuse a

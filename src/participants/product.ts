@@ -23,10 +23,10 @@ export interface ParticipantProduct {
   orphanedTypes: readonly SchemaClass[];
   /** How a router's entity representations become participants (or parents). */
   entities: readonly EntityResolver[];
-  /** What the unified `addParticipant` sends for this kind. */
-  add: AddSpec<ParamTable, object>;
+  /** What the unified `addParticipant` sends for this kind, if participants can be added. */
+  add?: AddSpec<ParamTable, object>;
   /** How Twilio calls back about its participants, for products it does (Voice, Conversations). */
   callbacks?: ProductCallbacks;
-  /** The explorer opens with this add mutation, with these arguments (they work on the simulator). */
-  explorer: { field: string; arguments: Record<string, unknown> };
+  /** The explorer opens with this operation, with these arguments (they work on the simulator). */
+  explorer?: { field: string; arguments: Record<string, unknown> };
 }

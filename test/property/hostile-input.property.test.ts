@@ -97,7 +97,9 @@ const wrongType = fc.oneof(
 
 const sid = (prefix: string) => `${prefix}${"0".repeat(31)}1`;
 const EXAMPLES = Object.fromEntries(
-  PRODUCTS.map((product) => [product.explorer.field, product.explorer.arguments.input]),
+  PRODUCTS.flatMap(({ explorer }) =>
+    explorer ? [[explorer.field, explorer.arguments.input]] : [],
+  ),
 );
 /** An input each mutation accepts: hostile values then go in one field at a time. */
 const VALID: Record<string, unknown> = {

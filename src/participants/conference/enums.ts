@@ -33,8 +33,3 @@ export const ConferenceRecordingStatusEvent = twilioEnum(
 export const JitterBufferSize = twilioEnum("JitterBufferSize", "off small medium large");
 export const RecordingTrack = twilioEnum("RecordingTrack", "inbound outbound both");
 export const MachineDetection = twilioEnum("MachineDetection", "Enable DetectMessageEnd");
-export const CallbackMethod = twilioEnum(
-  "CallbackMethod",
-  "GET POST",
-  "The HTTP method Twilio uses to call one of your URLs.",
-);

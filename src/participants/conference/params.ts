@@ -14,9 +14,9 @@ import {
 import type { ObjectRule } from "../../validation/rules.js";
 import { argsType, inputType } from "../../params/input-class.js";
 import { bool, form, int, listOf, oneOf, path, query, text } from "../../params/param.js";
+import { CallbackMethod } from "../callback-method.js";
 import {
   Beep,
-  CallbackMethod,
   CallStatusEvent,
   ConferenceRecord,
   ConferenceRecordingStatusEvent,

@@ -8,14 +8,18 @@ import { createParticipant } from "../resolvers/add-mutation.js";
 /** The unified input's name: the schema marks it `@oneOf`. */
 export const ADD_PARTICIPANT_INPUT = "AddParticipantInput";
 
-const NAMES = PRODUCTS.map((product) => product.name);
+/** The products one can add participants to (Twilio enqueues a queue member by TwiML, say). */
+const ADDABLE = PRODUCTS.flatMap((product) =>
+  product.add ? [{ name: product.name, add: product.add }] : [],
+);
+const NAMES = ADDABLE.map((product) => product.name);
 
 /**
  * One field per product, each with the same input type as that product's own add mutation, and
  * exactly one of them given.
  */
 export const AddParticipantInput = { [ADD_PARTICIPANT_INPUT]: class {} }[ADD_PARTICIPANT_INPUT]!;
-for (const product of PRODUCTS) {
+for (const product of ADDABLE) {
   Field(() => product.add.input, { nullable: true })(AddParticipantInput.prototype, product.name);
   Nested(() => product.add.input)(AddParticipantInput.prototype, product.name);
 }
@@ -45,7 +49,7 @@ export class AddParticipantResolver {
   ): Promise<object> {
     assertValid(AddParticipantInput, input);
     // The rule above has made sure exactly one kind was given.
-    const product = PRODUCTS.find((candidate) => input[candidate.name] != null)!;
+    const product = ADDABLE.find((candidate) => input[candidate.name] != null)!;
     return createParticipant(context, product.add, input[product.name] as never);
   }
 }
