@@ -77,29 +77,37 @@ export interface Connection<T> {
   pageInfo: PageInfo;
 }
 
+/** One connection type per node type, made on first use: type-graphql needs a class per type. */
+const connections = new WeakMap<object, new () => Connection<unknown>>();
+
 /**
- * Declares `<Name>Edge` and `<Name>Connection` for one node type. type-graphql needs a
- * concrete class per GraphQL type, hence a factory.
+ * `<Node>Connection` (with `<Node>Edge`) for a node type: what a list of it returns, the same
+ * class wherever the list is served (a query, a parent entity's field).
  */
-export function connectionTypes<T>(node: new () => T, name: string) {
-  @ObjectType(`${name}Edge`)
-  class EdgeType {
-    @Field(() => String)
-    cursor: string;
+export function connectionOf<T>(node: new () => T): new () => Connection<T> {
+  let type = connections.get(node);
+  if (!type) {
+    @ObjectType(`${node.name}Edge`)
+    class EdgeType {
+      @Field(() => String)
+      cursor: string;
 
-    @Field(() => node)
-    node: T;
+      @Field(() => node)
+      node: T;
+    }
+
+    @ObjectType(`${node.name}Connection`)
+    class ConnectionType {
+      @Field(() => [EdgeType])
+      edges: EdgeType[];
+
+      @Field(() => PageInfo)
+      pageInfo: PageInfo;
+    }
+    type = ConnectionType as new () => Connection<unknown>;
+    connections.set(node, type);
   }
-
-  @ObjectType(`${name}Connection`)
-  class ConnectionType {
-    @Field(() => [EdgeType])
-    edges: EdgeType[];
-
-    @Field(() => PageInfo)
-    pageInfo: PageInfo;
-  }
-  return { EdgeType, ConnectionType };
+  return type as new () => Connection<T>;
 }
 
 /** Where a list resumes: a Twilio page (token + index + size) and how many of it to skip. */

@@ -1,4 +1,3 @@
-import { connectionTypes } from "../../graphql/connection.js";
 import type { ParticipantProduct } from "../product.js";
 import { addMutation, type AddSpec } from "../resolvers/add-mutation.js";
 import { fetchQuery } from "../resolvers/fetch-query.js";
@@ -21,18 +20,16 @@ import {
   conferenceParticipantKey as key,
   conferenceParticipants as resource,
 } from "./resource.js";
-import { ConferenceParticipant } from "./types.js";
+import { ConferenceParticipant as type } from "./types.js";
 
-const { ConnectionType: connection } = connectionTypes(
-  ConferenceParticipant,
-  "ConferenceParticipant",
-);
-const type = ConferenceParticipant;
-const list: ListSpec<typeof ConferenceParticipantsArgs.params, ConferenceParticipant> = {
+/** One conference participant, named by its key: what the fetch, update and remove share. */
+const keyed = { type, resource, key, cache };
+const list: ListSpec<typeof ConferenceParticipantsArgs.params, typeof type.prototype> = {
+  type,
   resource,
   args: ConferenceParticipantsArgs,
 };
-const add: AddSpec<typeof AddConferenceParticipantInput.params, ConferenceParticipant> = {
+const add: AddSpec<typeof AddConferenceParticipantInput.params, typeof type.prototype> = {
   resource,
   input: AddConferenceParticipantInput,
   defaults: conferenceCallbackDefaults,
@@ -43,54 +40,39 @@ export const conferenceProduct: ParticipantProduct = {
   name: "conference",
   resolvers: [
     fetchQuery({
-      name: "conferenceParticipant",
-      description: "One conference participant by call SID or label; null when it does not exist.",
+      ...keyed,
       args: ConferenceParticipantArgs,
-      type,
-      key,
-      cache,
+      description: "One conference participant by call SID or label; null when it does not exist.",
     }),
     listQuery({
       ...list,
-      name: "conferenceParticipants",
       description:
         "The participants of a conference, optionally only muted / on hold / coaching ones.",
-      connection,
     }),
     addMutation({
       ...add,
-      name: "addConferenceParticipant",
+      type,
       description:
         "Dials a new participant into a Voice conference (POST …/Conferences/{CF}/Participants.json).",
-      type,
     }),
     updateMutation({
-      name: "updateConferenceParticipant",
-      description: "Mutes, holds, coaches or otherwise changes a conference participant.",
+      ...keyed,
       input: UpdateConferenceParticipantInput,
-      type,
-      resource,
-      key,
-      cache,
+      description: "Mutes, holds, coaches or otherwise changes a conference participant.",
     }),
     removeMutation({
-      name: "removeConferenceParticipant",
+      ...keyed,
+      input: RemoveConferenceParticipantInput,
       description:
         "Hangs up a participant's call. Returns the participant as it was just before; NOT_FOUND when already gone.",
-      input: RemoveConferenceParticipantInput,
-      type,
-      resource,
-      key,
-      cache,
     }),
     parentParticipants({
       parent: Conference,
-      description:
-        "The conference's participants, like `conferenceParticipants`; cursors are shared.",
       list,
-      connection,
       filters: ConferenceParticipantFilters,
       listArgs: (conference, filters) => ({ ...filters, conferenceSid: conference.sid }),
+      description:
+        "The conference's participants, like `conferenceParticipants`; cursors are shared.",
     }),
   ],
   orphanedTypes: [Conference],

@@ -1,4 +1,3 @@
-import { connectionTypes } from "../../graphql/connection.js";
 import type { ParticipantProduct } from "../product.js";
 import { addMutation, type AddSpec } from "../resolvers/add-mutation.js";
 import { fetchQuery } from "../resolvers/fetch-query.js";
@@ -24,12 +23,11 @@ import {
 } from "./resource.js";
 import { ConversationParticipant } from "./types.js";
 
-const { ConnectionType: connection } = connectionTypes(
-  ConversationParticipant,
-  "ConversationParticipant",
-);
 const type = ConversationParticipant;
+/** One participant, named by its key: what its fetch, update and remove share. */
+const keyed = { type, resource, key, cache };
 const list: ListSpec<typeof ConversationParticipantsArgs.params, ConversationParticipant> = {
+  type,
   resource,
   args: ConversationParticipantsArgs,
 };
@@ -44,47 +42,33 @@ export const conversationProduct: ParticipantProduct = {
   name: "conversation",
   resolvers: [
     fetchQuery({
-      name: "conversationParticipant",
       description:
         "One participant of a Conversation by SID (MB…) or identity; null when it does not exist.",
       args: ConversationParticipantArgs,
-      type,
-      key,
-      cache,
+      ...keyed,
     }),
     listQuery({
       ...list,
-      name: "conversationParticipants",
       description: "The participants of a Conversation, in the default or the given service.",
-      connection,
     }),
     addMutation({
       ...add,
-      name: "addConversationParticipant",
       description:
         "Adds a participant to a Conversation (POST /v1/Conversations/{CH}/Participants, or under /v1/Services/{IS}/ when chatServiceSid is given).",
       type,
     }),
     updateMutation({
-      name: "updateConversationParticipant",
       description:
         "Changes a Conversation participant's attributes, role, binding addresses, identity or read horizon.",
       input: UpdateConversationParticipantInput,
-      type,
-      resource,
-      key,
-      cache,
+      ...keyed,
       order: (input) => (input.chatServiceSid ? SERVICE_UPDATE_ORDER : undefined),
     }),
     removeMutation({
-      name: "removeConversationParticipant",
       description:
         "Removes a participant from a Conversation. Returns the participant as it was just before; NOT_FOUND when already gone.",
       input: RemoveConversationParticipantInput,
-      type,
-      resource,
-      key,
-      cache,
+      ...keyed,
       // Twilio documents the identity in place of the SID for fetches only: delete by the SID.
       deleteKey: (asked, participant) =>
         participant.sid ? { ...asked, sid: participant.sid } : asked,
@@ -94,7 +78,6 @@ export const conversationProduct: ParticipantProduct = {
       description:
         "The conversation's participants, like `conversationParticipants`; cursors are shared.",
       list,
-      connection,
       listArgs: (conversation) => ({
         conversationSid: conversation.sid,
         chatServiceSid: conversation.chatServiceSid,

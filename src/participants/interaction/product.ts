@@ -1,4 +1,3 @@
-import { connectionTypes } from "../../graphql/connection.js";
 import type { ParticipantProduct } from "../product.js";
 import { addMutation, type AddSpec } from "../resolvers/add-mutation.js";
 import { listQuery, type ListSpec } from "../resolvers/list-query.js";
@@ -17,12 +16,11 @@ import {
 } from "./resource.js";
 import { InteractionParticipant } from "./types.js";
 
-const { ConnectionType: connection } = connectionTypes(
-  InteractionParticipant,
-  "InteractionParticipant",
-);
 const type = InteractionParticipant;
+/** One participant, named by its key: what its fetch, update and remove share. */
+const keyed = { type, resource, key, cache };
 const list: ListSpec<typeof InteractionChannelArgs.params, InteractionParticipant> = {
+  type,
   resource,
   args: InteractionChannelArgs,
 };
@@ -37,33 +35,25 @@ export const interactionProduct: ParticipantProduct = {
   resolvers: [
     listQuery({
       ...list,
-      name: "interactionParticipants",
       description: "The participants of a Flex interaction channel.",
-      connection,
     }),
     addMutation({
       ...add,
-      name: "addInteractionParticipant",
       description:
         "Adds a participant to a Flex interaction channel (POST /v1/Interactions/{KD}/Channels/{UO}/Participants).",
       type,
     }),
     updateMutation({
-      name: "updateInteractionParticipant",
       description:
         "Closes a channel participant or puts it into wrap-up (POST …/Channels/{UO}/Participants/{UT}).",
       input: UpdateInteractionParticipantInput,
-      type,
-      resource,
-      key,
-      cache,
+      ...keyed,
     }),
     parentParticipants({
       parent: InteractionChannel,
       description:
         "The channel's participants, like `interactionParticipants`; cursors are shared.",
       list,
-      connection,
       listArgs: (channel) => ({ interactionSid: channel.interactionSid, channelSid: channel.sid }),
     }),
   ],

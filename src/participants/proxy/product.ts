@@ -1,4 +1,3 @@
-import { connectionTypes } from "../../graphql/connection.js";
 import type { ParticipantProduct } from "../product.js";
 import { addMutation, type AddSpec } from "../resolvers/add-mutation.js";
 import { fetchQuery } from "../resolvers/fetch-query.js";
@@ -19,9 +18,11 @@ import {
 } from "./resource.js";
 import { ProxyParticipant } from "./types.js";
 
-const { ConnectionType: connection } = connectionTypes(ProxyParticipant, "ProxyParticipant");
 const type = ProxyParticipant;
+/** One participant, named by its key: what its fetch, update and remove share. */
+const keyed = { type, resource, key, cache };
 const list: ListSpec<typeof ProxySessionArgs.params, ProxyParticipant> = {
+  type,
   resource,
   args: ProxySessionArgs,
 };
@@ -35,42 +36,31 @@ export const proxyProduct: ParticipantProduct = {
   name: "proxy",
   resolvers: [
     fetchQuery({
-      name: "proxyParticipant",
       description: "One participant of a Proxy session; null when it does not exist.",
       args: ProxyParticipantArgs,
-      type,
-      key,
-      cache,
+      ...keyed,
     }),
     listQuery({
       ...list,
-      name: "proxyParticipants",
       description: "The participants of a Proxy session.",
-      connection,
     }),
     addMutation({
       ...add,
-      name: "addProxyParticipant",
       description:
         "Adds a participant to a Proxy session (POST /v1/Services/{KS}/Sessions/{KC}/Participants).",
       type,
     }),
     removeMutation({
-      name: "removeProxyParticipant",
       description:
         "Removes a participant from its Proxy session; its identifier cannot rejoin that session. " +
         "Returns the participant as it was just before; NOT_FOUND when already gone.",
       input: RemoveProxyParticipantInput,
-      type,
-      resource,
-      key,
-      cache,
+      ...keyed,
     }),
     parentParticipants({
       parent: ProxySession,
       description: "The session's participants, like `proxyParticipants`; cursors are shared.",
       list,
-      connection,
       listArgs: (session) => ({ serviceSid: session.serviceSid, sessionSid: session.sid }),
     }),
   ],

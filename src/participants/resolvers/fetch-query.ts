@@ -5,10 +5,9 @@ import type { InputOf, ParamTable } from "../../params/param.js";
 import type { TwilioScope } from "../../twilio/request-scope.js";
 import { assertValid } from "../../validation/rules.js";
 import type { ParticipantCache } from "../participant-cache.js";
+import { lowerFirst } from "./field-name.js";
 
 export interface FetchQuerySpec<P extends ParamTable, Key, T extends object> {
-  /** The query's field name, e.g. `conferenceParticipant`. */
-  name: string;
   description: string;
   args: InputClass<P>;
   type: ClassType<T>;
@@ -16,13 +15,20 @@ export interface FetchQuerySpec<P extends ParamTable, Key, T extends object> {
   cache: ParticipantCache<Key, T>;
 }
 
-/** `conferenceParticipant(…): ConferenceParticipant`: one participant, or null when there is none. */
+/**
+ * `conferenceParticipant(…): ConferenceParticipant`, named after its type: one participant, or
+ * null when there is none.
+ */
 export function fetchQuery<P extends ParamTable, Key, T extends object>(
   spec: FetchQuerySpec<P, Key, T>,
 ) {
   @Resolver()
   class FetchQuery {
-    @Query(() => spec.type, { name: spec.name, description: spec.description, nullable: true })
+    @Query(() => spec.type, {
+      name: lowerFirst(spec.type.name),
+      description: spec.description,
+      nullable: true,
+    })
     fetch(
       @Args(() => spec.args) args: InputOf<P>,
       @Ctx() context: GatewayContext,

@@ -3,6 +3,7 @@ import {
   assertValidListArgs,
   ConnectionArgs,
   type Connection,
+  connectionOf,
   loadConnection,
 } from "../../graphql/connection.js";
 import type { GatewayContext } from "../../graphql/context.js";
@@ -10,11 +11,14 @@ import type { InputClass } from "../../params/input-class.js";
 import type { InputOf, ParamTable } from "../../params/param.js";
 import { toWire } from "../../params/wire.js";
 import type { ParticipantResource } from "../resource.js";
+import { lowerFirst } from "./field-name.js";
 
 /** A list of a parent's participants: its arguments name the parent and Twilio's filters. */
 export interface ListSpec<P extends ParamTable, T extends object> {
   resource: ParticipantResource<InputOf<P>, unknown, T>;
   args: InputClass<P>;
+  /** The participant type listed: the list's field name and connection type follow from it. */
+  type: ClassType<T>;
 }
 
 /**
@@ -45,17 +49,17 @@ export function participantsConnection<P extends ParamTable, T extends object>(
 }
 
 export interface ListQuerySpec<P extends ParamTable, T extends object> extends ListSpec<P, T> {
-  /** The query's field name, e.g. `conferenceParticipants`. */
-  name: string;
   description: string;
-  connection: ClassType<Connection<T>>;
 }
 
-/** `conferenceParticipants(…): ConferenceParticipantConnection`. */
+/** `conferenceParticipants(…): ConferenceParticipantConnection`, named after the type it lists. */
 export function listQuery<P extends ParamTable, T extends object>(spec: ListQuerySpec<P, T>) {
+  const name = `${lowerFirst(spec.type.name)}s`;
+  // Made now: type-graphql only knows the types declared before the schema is built.
+  const connection = connectionOf(spec.type);
   @Resolver()
   class ListQuery {
-    @Query(() => spec.connection, { name: spec.name, description: spec.description })
+    @Query(() => connection, { name, description: spec.description })
     list(
       @Args(() => spec.args) args: InputOf<P>,
       @Args(() => ConnectionArgs) paging: ConnectionArgs,

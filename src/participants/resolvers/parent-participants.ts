@@ -1,5 +1,5 @@
 import { Args, Ctx, type ClassType, FieldResolver, Resolver, Root } from "type-graphql";
-import { ConnectionArgs, type Connection } from "../../graphql/connection.js";
+import { ConnectionArgs, type Connection, connectionOf } from "../../graphql/connection.js";
 import type { GatewayContext } from "../../graphql/context.js";
 import { argsType, type InputClass } from "../../params/input-class.js";
 import type { InputOf, ParamTable } from "../../params/param.js";
@@ -19,7 +19,6 @@ export interface ParentParticipantsSpec<
   description: string;
   /** The same list as the product's list query, so pages and cursors are shared. */
   list: ListSpec<P, T>;
-  connection: ClassType<Connection<T>>;
   /** Arguments of the field besides paging (a conference's filters), if any. */
   filters?: InputClass<F>;
   /** The list's arguments for this parent. */
@@ -36,9 +35,10 @@ export function parentParticipants<
   F extends ParamTable,
   T extends object,
 >(spec: ParentParticipantsSpec<Parent, P, F, T>) {
+  const connection = connectionOf(spec.list.type);
   @Resolver(() => spec.parent)
   class ParentParticipants {
-    @FieldResolver(() => spec.connection, { description: spec.description })
+    @FieldResolver(() => connection, { description: spec.description })
     participants(
       @Root() parent: Parent,
       @Args(() => spec.filters ?? NoFilters) filters: InputOf<F>,

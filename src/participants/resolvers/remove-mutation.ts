@@ -1,25 +1,12 @@
-import { Arg, Ctx, type ClassType, Mutation, Resolver } from "type-graphql";
 import { NotFoundError } from "../../errors/gateway-errors.js";
 import { ParticipantEventType } from "../../events/record.js";
-import type { GatewayContext } from "../../graphql/context.js";
-import type { InputClass } from "../../params/input-class.js";
-import type { InputOf, ParamTable } from "../../params/param.js";
+import type { ParamTable } from "../../params/param.js";
 import { toWire } from "../../params/wire.js";
-import type { TwilioScope } from "../../twilio/request-scope.js";
-import { assertValid } from "../../validation/rules.js";
-import type { ParticipantCache } from "../participant-cache.js";
-import type { ParticipantResource } from "../resource.js";
-import { publishGatewayEvent } from "./gateway-event.js";
+import { type MutationSpec, participantMutation } from "./participant-mutation.js";
+import type { KeyedSpec } from "./update-mutation.js";
 
-export interface RemoveMutationSpec<P extends ParamTable, Key, T extends object> {
-  /** The mutation's field name, e.g. `removeConferenceParticipant`. */
-  name: string;
-  description: string;
-  input: InputClass<P>;
-  type: ClassType<T>;
-  resource: ParticipantResource<unknown, Key, T>;
-  key(input: InputOf<P>, twilio: TwilioScope): Key;
-  cache: ParticipantCache<Key, T>;
+export interface RemoveMutationSpec<P extends ParamTable, Key, T extends object>
+  extends KeyedSpec<P, Key, T>, MutationSpec<P, T> {
   /** The key to delete by, once the participant is known (by default the one asked by). */
   deleteKey?(key: Key, participant: T): Key;
 }
@@ -32,27 +19,18 @@ export interface RemoveMutationSpec<P extends ParamTable, Key, T extends object>
 export function removeMutation<P extends ParamTable, Key, T extends object>(
   spec: RemoveMutationSpec<P, Key, T>,
 ) {
-  @Resolver()
-  class RemoveMutation {
-    @Mutation(() => spec.type, {
-      name: spec.name,
-      description: spec.description,
-      nullable: true,
-    })
-    async remove(
-      @Arg("input", () => spec.input) input: InputOf<P>,
-      @Ctx() context: GatewayContext,
-    ): Promise<T> {
-      assertValid(spec.input, input);
+  return participantMutation(
+    "remove",
+    spec,
+    ParticipantEventType.REMOVED,
+    async (context, input) => {
       const key = spec.key(input, context.twilio);
       const current = await spec.cache.load(context, key);
       if (!current) throw new NotFoundError(spec.resource.describe(key));
       const target = spec.deleteKey?.(key, current) ?? key;
       await spec.resource.delete(context.twilio, target, toWire(spec.input.params, input).headers);
       spec.cache.removed(context, key, current);
-      await publishGatewayEvent(context, ParticipantEventType.REMOVED, current);
       return current;
-    }
-  }
-  return RemoveMutation;
+    },
+  );
 }

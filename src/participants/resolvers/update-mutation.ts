@@ -1,24 +1,20 @@
-import { Arg, Ctx, type ClassType, Mutation, Resolver } from "type-graphql";
 import { ParticipantEventType } from "../../events/record.js";
-import type { GatewayContext } from "../../graphql/context.js";
-import type { InputClass } from "../../params/input-class.js";
 import type { InputOf, ParamTable } from "../../params/param.js";
 import { toWire, type WireOrder } from "../../params/wire.js";
 import type { TwilioScope } from "../../twilio/request-scope.js";
-import { assertValid } from "../../validation/rules.js";
 import type { ParticipantCache } from "../participant-cache.js";
 import type { ParticipantResource } from "../resource.js";
-import { publishGatewayEvent } from "./gateway-event.js";
+import { type MutationSpec, participantMutation } from "./participant-mutation.js";
 
-export interface UpdateMutationSpec<P extends ParamTable, Key, T extends object> {
-  /** The mutation's field name, e.g. `updateConferenceParticipant`. */
-  name: string;
-  description: string;
-  input: InputClass<P>;
-  type: ClassType<T>;
+/** A participant named by its key: how the key reads from an input, where it lives, its cache. */
+export interface KeyedSpec<P extends ParamTable, Key, T extends object> {
   resource: ParticipantResource<unknown, Key, T>;
   key(input: InputOf<P>, twilio: TwilioScope): Key;
   cache: ParticipantCache<Key, T>;
+}
+
+export interface UpdateMutationSpec<P extends ParamTable, Key, T extends object>
+  extends KeyedSpec<P, Key, T>, MutationSpec<P, T> {
   /** Twilio's SDK order of the form parameters, where the table's order is not it. */
   order?(input: InputOf<P>): WireOrder | undefined;
 }
@@ -30,25 +26,16 @@ export interface UpdateMutationSpec<P extends ParamTable, Key, T extends object>
 export function updateMutation<P extends ParamTable, Key, T extends object>(
   spec: UpdateMutationSpec<P, Key, T>,
 ) {
-  @Resolver()
-  class UpdateMutation {
-    @Mutation(() => spec.type, {
-      name: spec.name,
-      description: spec.description,
-      nullable: true,
-    })
-    async update(
-      @Arg("input", () => spec.input) input: InputOf<P>,
-      @Ctx() context: GatewayContext,
-    ): Promise<T> {
-      assertValid(spec.input, input);
+  return participantMutation(
+    "update",
+    spec,
+    ParticipantEventType.UPDATED,
+    async (context, input) => {
       const key = spec.key(input, context.twilio);
       const wire = toWire(spec.input.params, input, spec.order?.(input));
       const updated = await spec.resource.update(context.twilio, key, wire);
       spec.cache.updated(context, key, updated);
-      await publishGatewayEvent(context, ParticipantEventType.UPDATED, updated);
       return updated;
-    }
-  }
-  return UpdateMutation;
+    },
+  );
 }
