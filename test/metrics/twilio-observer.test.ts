@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/logging/logger.js";
 import {
   type TwilioCallStatus,
   TwilioClient,
   type TwilioClientOptions,
   type TwilioRequest,
 } from "../../src/twilio/client.js";
+import { twilioClientAt } from "../support/twilio-client.js";
 import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
 
 const CREDENTIALS = {
@@ -27,12 +27,8 @@ const fake = new FakeTwilio();
 let observed: Observation[];
 
 function client(overrides: Partial<TwilioClientOptions> = {}): TwilioClient {
-  return new TwilioClient({
-    baseUrls: { proxy: fake.url, flex: fake.url, conversations: fake.url, api: fake.url },
+  return twilioClientAt(fake.url, {
     timeoutMs: 300,
-    maxRetries: 2,
-    maxRetryAfterMs: 1500,
-    logger: silentLogger,
     observe: (...observation) => observed.push(observation),
     ...overrides,
   });

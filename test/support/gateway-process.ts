@@ -22,34 +22,28 @@ export interface GatewayProcess {
  * process — signals, exit codes, refusing to start — is only real this way.
  */
 export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const { child, output } = spawnGateway(env);
   const exited = once(child, "exit").then(([code, signal]) => ({
     code: code as number | null,
     signal: signal as NodeJS.Signals | null,
   }));
   const url = await new Promise<string>((resolve, reject) => {
     const onData = () => {
-      const match = BANNER.exec(output);
+      const match = BANNER.exec(output());
       if (match) {
-        child.stdout.off("data", onData);
+        child.stdout!.off("data", onData);
         resolve(match[1]!);
       }
     };
-    child.stdout.on("data", onData);
+    child.stdout!.on("data", onData);
     exited.then(({ code }) =>
-      reject(new Error(`gateway exited (${code}) before ready:\n${output}`)),
+      reject(new Error(`gateway exited (${code}) before ready:\n${output()}`)),
     );
   });
   return {
     url,
     child,
-    output: () => output,
+    output,
     exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
@@ -62,15 +56,21 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
 export async function runGatewayProcessToExit(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
+  const { child, output } = spawnGateway(env);
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  const [code] = (await once(child, "exit")) as [number | null];
+  clearTimeout(timer);
+  return { code, output: output() };
+}
+
+/** The built gateway as a child process with exactly `env` (plus PATH, a free port, loopback). */
+function spawnGateway(env: Record<string, string>): { child: ChildProcess; output(): string } {
   const child = spawn(process.execPath, [MAIN], {
     env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-  const [code] = (await once(child, "exit")) as [number | null];
-  clearTimeout(timer);
-  return { code, output };
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
 }

@@ -87,16 +87,7 @@ export function wsClient(baseUrl: string, options: WsOptions = {}) {
       },
     },
   });
-  return {
-    closes,
-    subscribe<T = Record<string, unknown>>(request: SubscriptionRequest): ClientSubscription<T> {
-      let stop = () => {};
-      const subscription = new ClientSubscription<T>(() => stop());
-      stop = client.subscribe(request, subscription.sink());
-      return subscription;
-    },
-    dispose: () => client.dispose(),
-  };
+  return { closes, ...subscribing(client) };
 }
 
 /** A graphql-sse client on the gateway's `/graphql/stream` (one request per subscription). */
@@ -106,6 +97,19 @@ export function sseClient(baseUrl: string, headers: Record<string, string> = {})
     headers,
     retryAttempts: 0,
   });
+  return subscribing(client);
+}
+
+/** What graphql-ws's and graphql-sse's clients have in common, as tests use it. */
+interface SubscribingClient {
+  subscribe(
+    request: SubscriptionRequest,
+    sink: { next(value: never): void; error(error: unknown): void; complete(): void },
+  ): () => void;
+  dispose(): void | Promise<void>;
+}
+
+function subscribing(client: SubscribingClient) {
   return {
     subscribe<T = Record<string, unknown>>(request: SubscriptionRequest): ClientSubscription<T> {
       let stop = () => {};

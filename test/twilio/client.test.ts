@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ErrorCode, TwilioApiError } from "../../src/errors/gateway-errors.js";
-import { silentLogger } from "../../src/logging/logger.js";
 import { TwilioClient, type TwilioRequest } from "../../src/twilio/client.js";
+import { twilioClientAt } from "../support/twilio-client.js";
 import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
 
 const CREDENTIALS = {
@@ -22,13 +22,7 @@ const POST: TwilioRequest = {
 
 beforeAll(async () => {
   await fake.start();
-  client = new TwilioClient({
-    baseUrls: { proxy: fake.url, flex: fake.url, conversations: fake.url, api: fake.url },
-    timeoutMs: 500,
-    maxRetries: 2,
-    maxRetryAfterMs: 1500,
-    logger: silentLogger,
-  });
+  client = twilioClientAt(fake.url);
 });
 afterAll(() => fake.stop());
 beforeEach(() => fake.reset());
@@ -105,13 +99,7 @@ describe("TwilioClient", () => {
   });
 
   it("reports an unreachable host as UPSTREAM_UNAVAILABLE without the URL", async () => {
-    const offline = new TwilioClient({
-      baseUrls: { proxy: "http://127.0.0.1:9", flex: "", conversations: "", api: "" },
-      timeoutMs: 500,
-      maxRetries: 0,
-      maxRetryAfterMs: 0,
-      logger: silentLogger,
-    });
+    const offline = twilioClientAt("http://127.0.0.1:9", { maxRetries: 0, maxRetryAfterMs: 0 });
     const error = await offline
       .request(CREDENTIALS, { ...POST, product: "proxy" })
       .catch((e: Error) => e);

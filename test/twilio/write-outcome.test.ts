@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ErrorCode, WriteOutcome } from "../../src/errors/gateway-errors.js";
-import { silentLogger } from "../../src/logging/logger.js";
 import { TwilioClient, type TwilioRequest } from "../../src/twilio/client.js";
+import { twilioClientAt } from "../support/twilio-client.js";
 import { FakeTwilio, twilioError } from "../support/fake-twilio.js";
 import {
   type Misbehaviour,
@@ -31,13 +31,7 @@ const READ: TwilioRequest = { ...CREATE, operation: "test.fetch", method: "GET",
 const UNWRITABLE: TwilioRequest = { ...CREATE, form: [["Body", "x".repeat(64 * 1024 * 1024)]] };
 
 function clientFor(url: string, timeoutMs = 500): TwilioClient {
-  return new TwilioClient({
-    baseUrls: { proxy: url, flex: url, conversations: url, api: url },
-    timeoutMs,
-    maxRetries: 0,
-    maxRetryAfterMs: 0,
-    logger: silentLogger,
-  });
+  return twilioClientAt(url, { timeoutMs, maxRetries: 0, maxRetryAfterMs: 0 });
 }
 
 async function failure(client: TwilioClient, request: TwilioRequest) {
