@@ -5,6 +5,7 @@ import type { ExpiringStore } from "../events/expiring-store.js";
 import { openLiveEvents } from "../events/live-events.js";
 import { startApollo } from "../gateway/apollo.js";
 import { createErrorFormatter } from "../gateway/plugins/error-format.js";
+import { loadTrustedDocuments } from "../gateway/trusted-documents/trusted-documents.js";
 import { createGraphiQLRoutes } from "../graphiql/routes.js";
 import type { Logger } from "../logging/logger.js";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.js";
@@ -42,6 +43,8 @@ export interface GatewayServerOptions {
     | "twilioMaxCallsPerRequest"
     | "introspection"
     | "graphiql"
+    | "consoleEnabled"
+    | "trustedDocuments"
     | "shutdownGraceMs"
     | "shutdownDelayMs"
     | "twilioRequestCredentials"
@@ -100,6 +103,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const { schema, twilio, config, logger, metrics } = options;
   // First: a gateway that must not start refuses before it opens anything.
   const authenticate = accessControl(config, logger);
+  const trustedDocuments = loadTrustedDocuments(config.trustedDocuments, config.graphqlMaxTokens);
   const listener = options.listener ?? (await listen(config));
   const { server } = listener;
   const apollo = await startApollo({
@@ -149,7 +153,16 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const format = createErrorFormatter(logger);
   const draining = () => drain.draining;
   const keepAliveMs = config.subscriptionKeepAliveMs;
-  const subscriptions = { schema, contexts, admit, format, keepAliveMs, logger, draining };
+  const subscriptions = {
+    schema,
+    trustedDocuments,
+    contexts,
+    admit,
+    format,
+    keepAliveMs,
+    logger,
+    draining,
+  };
   const webSockets = webSocketSubscriptions(server, {
     ...subscriptions,
     corsOrigins: config.corsOrigins,
@@ -172,6 +185,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
           leaseMs: config.idempotencyLeaseMs,
           logger,
         }),
+        trustedDocuments,
       }),
     ],
     ["/graphql/stream", sseSubscriptionsRoute(subscriptions)],
