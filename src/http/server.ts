@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config/config.js";
+import { createConsoleRoutes } from "../console/routes.js";
 import type { ExpiringStore } from "../events/expiring-store.js";
 import { openLiveEvents } from "../events/live-events.js";
 import { startApollo } from "../gateway/apollo.js";
@@ -96,7 +97,7 @@ type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<vo
  * Apollo Server on a plain node:http server: `/graphql` for API clients (and, upgraded to a
  * WebSocket, their subscriptions), `/graphql/stream` for subscriptions over Server-Sent Events,
  * `/twilio/callbacks/*` for Twilio (with a public URL), `/health*` for orchestrators, `/metrics`
- * for Prometheus, `/graphiql` (and `/graphql` opened in a browser) for people. Plain node:http
+ * for Prometheus, `/graphiql` (and `/graphql` opened in a browser) and `/console` for people. Plain node:http
  * keeps the hot path short (see STACK.md's measurements).
  */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
@@ -169,6 +170,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   });
 
   const graphiql = config.graphiql ? createGraphiQLRoutes(logger) : undefined;
+  const participantConsole = config.consoleEnabled
+    ? createConsoleRoutes(trustedDocuments)
+    : undefined;
   const routes = new Map<string, Route>([
     [
       "/graphql",
@@ -217,6 +221,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     const url = new URL(req.url ?? "/", "http://localhost");
     const route = async (): Promise<void> => {
       if (graphiql?.handles(req, url)) return graphiql.serve(req, res, url);
+      if (participantConsole?.handles(url)) return participantConsole.serve(req, res, url);
       const handler = routes.get(url.pathname) ?? (health.handles(url) ? health.serve : undefined);
       if (handler) return handler(req, res, url);
       return sendJson(res, 404, { error: "Not found" });

@@ -16,8 +16,7 @@ export type Admission =
    * Run this text. `undefined`: the request has no text and names no listed id; on `/graphql`
    * Apollo's automatic persisted queries then look the hash up, or refuse.
    */
-  | { kind: "run"; query: string | undefined }
-  | { kind: "refused"; code: string; message: string };
+  { kind: "run"; query: string | undefined } | { kind: "refused"; code: string; message: string };
 
 const refused = (code: string, message: string): Admission => ({ kind: "refused", code, message });
 
@@ -28,7 +27,8 @@ const refused = (code: string, message: string): Admission => ({ kind: "refused"
  */
 export function admitDocument(documents: TrustedDocuments, request: DocumentRequest): Admission {
   // graphql-ws and graphql-sse insist on a `query` string: an empty one stands for none.
-  const query = typeof request.query === "string" && request.query !== "" ? request.query : undefined;
+  const query =
+    typeof request.query === "string" && request.query !== "" ? request.query : undefined;
   if (request.documentId != null) {
     if (typeof request.documentId !== "string") {
       return refused("BAD_REQUEST", "documentId must be a string");

@@ -2,8 +2,7 @@ import { type Admission, admitDocument, type DocumentRequest } from "./admission
 import type { TrustedDocuments } from "./trusted-documents.js";
 
 export type HttpAdmission =
-  | { kind: "run"; body: unknown; search: string }
-  | Extract<Admission, { kind: "refused" }>;
+  { kind: "run"; body: unknown; search: string } | Extract<Admission, { kind: "refused" }>;
 
 /**
  * `admitDocument` for `/graphql`: the operation is read from a POST's JSON body (each one of a
@@ -46,7 +45,11 @@ function admitBody(
   return { kind: "run", body: { ...rest, query: admission.query } };
 }
 
-function admitQueryString(documents: TrustedDocuments, body: unknown, search: string): HttpAdmission {
+function admitQueryString(
+  documents: TrustedDocuments,
+  body: unknown,
+  search: string,
+): HttpAdmission {
   const params = new URLSearchParams(search);
   let extensions: unknown;
   try {

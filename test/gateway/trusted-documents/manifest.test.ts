@@ -40,8 +40,10 @@ describe("the trusted documents' manifest, schema/generated/persisted-operations
   });
 
   it("is not written from operations that could not be listed exactly", () => {
-    const build = (...texts: string[]) => () =>
-      buildManifest(texts.map((text, i) => ({ name: `file${i}.graphql`, text })));
+    const build =
+      (...texts: string[]) =>
+      () =>
+        buildManifest(texts.map((text, i) => ({ name: `file${i}.graphql`, text })));
     expect(build("query { gatewayInfo { name } }")).toThrow(
       "file0.graphql: every operation needs a name",
     );

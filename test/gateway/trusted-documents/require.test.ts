@@ -233,7 +233,10 @@ describe("a listed operation runs in require mode", () => {
   it("subscriptions by id over WebSocket and Server-Sent Events", async () => {
     const ws = wsClient(gateway.url);
     const sse = sseClient(gateway.url);
-    cleanups.push(() => ws.dispose(), () => sse.dispose());
+    cleanups.push(
+      () => ws.dispose(),
+      () => sse.dispose(),
+    );
     const filter = { conferenceSid: CF };
     // graphql-ws and graphql-sse insist on a query string: an empty one stands for none.
     const overWs = ws.subscribe({
