@@ -87,7 +87,7 @@ export function graphqlRoute(options: GraphQLRouteOptions) {
       url.search,
     );
     if (admitted.kind === "refused") {
-      logger.info({ requestId, code: admitted.code }, "request refused: untrusted document");
+      logger.info({ requestId, code: admitted.code }, "request refused: not a trusted document");
       return sendGraphQLError(res, 400, admitted.message, admitted.code);
     }
     body = admitted.body;

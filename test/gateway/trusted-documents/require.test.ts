@@ -83,7 +83,7 @@ describe("GRAPHQL_TRUSTED_DOCUMENTS=require refuses what is not listed, before a
     expect(codes(answer)).toEqual(["OPERATION_NOT_IN_SAFELIST"]);
     expect(answer.data).toBeUndefined();
     expect(fake.requests).toEqual([]);
-    expect(gateway.logLines.join("\n")).toContain("untrusted document");
+    expect(gateway.logLines.join("\n")).toContain("request refused: not a trusted document");
   });
 
   it("a query sent by GET, and a document that does not even parse", async () => {
