@@ -86,34 +86,36 @@ async function watch(): Promise<void> {
     },
   );
   try {
-    await list(current);
+    const more = (await list(current)) ? " (showing the first 100 participants)" : "";
     say(
       current.sid
-        ? "Live: events appear as they happen"
-        : `Live: ${given} is watched by name until its SID is known (add a participant)`,
+        ? `Live: events appear as they happen${more}`
+        : `Live: ${given} is watched by name; its events show once its SID is known (from a listed or an added participant)`,
     );
   } catch (error) {
     say(describe(error), true);
   }
 }
 
-async function list(current: Target): Promise<void> {
+/** Shows the first page of participants; true when there are more. */
+async function list(current: Target): Promise<boolean> {
   if (current.kind === "CONFERENCE") {
     // A conference's participants are listed by its SID only (Twilio takes a name on add).
-    if (!current.sid) return;
-    const data = await gateway.execute("ConsoleConferenceParticipants", {
+    if (!current.sid) return false;
+    const { conferenceParticipants } = await gateway.execute("ConsoleConferenceParticipants", {
       conferenceSid: current.sid,
     });
-    for (const { node } of data.conferenceParticipants.edges) roster.upsert(conferenceRow(node));
-    return;
+    for (const { node } of conferenceParticipants.edges) roster.seed(conferenceRow(node));
+    return conferenceParticipants.pageInfo.hasNextPage;
   }
-  const data = await gateway.execute("ConsoleConversationParticipants", {
+  const { conversationParticipants } = await gateway.execute("ConsoleConversationParticipants", {
     conversationSid: current.given,
     chatServiceSid: current.chatServiceSid,
   });
-  const nodes = data.conversationParticipants.edges.map((edge) => edge.node);
-  for (const node of nodes) roster.upsert(conversationRow(node));
+  const nodes = conversationParticipants.edges.map((edge) => edge.node);
+  for (const node of nodes) roster.seed(conversationRow(node));
   if (nodes[0]) learnSid(current, nodes[0].conversationSid);
+  return conversationParticipants.pageInfo.hasNextPage;
 }
 
 function onEvent(event: ParticipantEvent): void {

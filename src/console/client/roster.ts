@@ -34,15 +34,28 @@ export class Roster {
     this.render();
   }
 
+  /** What an answer or an event reports: what it leaves null stays as it was. */
   upsert(update: Row): void {
-    if (this.gone.has(update.key)) return;
-    const known = this.rows.get(update.key);
-    this.rows.set(update.key, {
-      key: update.key,
-      name: update.name ?? known?.name ?? null,
-      status: update.status ?? known?.status ?? null,
-      muted: update.muted ?? known?.muted ?? null,
-      hold: update.hold ?? known?.hold ?? null,
+    this.put(update, this.rows.get(update.key));
+  }
+
+  /**
+   * What the list reports: events that arrived while the list was on its way are at least as
+   * new, so what they said stays.
+   */
+  seed(listed: Row): void {
+    this.put(this.rows.get(listed.key), listed);
+  }
+
+  private put(newer: Row | undefined, older: Row | undefined): void {
+    const key = newer?.key ?? older?.key;
+    if (key === undefined || this.gone.has(key)) return;
+    this.rows.set(key, {
+      key,
+      name: newer?.name ?? older?.name ?? null,
+      status: newer?.status ?? older?.status ?? null,
+      muted: newer?.muted ?? older?.muted ?? null,
+      hold: newer?.hold ?? older?.hold ?? null,
     });
     this.render();
   }
