@@ -5,6 +5,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The console's browser code is typed by the generated operation types.
+COPY schema ./schema
 RUN npm run build
 
 # Runtime stage: production dependencies only, non-root.

@@ -118,6 +118,7 @@ export async function startApp(
       banner: [
         `participant-gateway ready: GraphQL ${gateway.graphqlUrl}`,
         ...(config.graphiql ? [`GraphiQL ${gateway.url}/graphiql`] : []),
+        ...(config.consoleEnabled ? [`Console ${gateway.url}/console`] : []),
         `upstream: ${upstream}`,
       ].join(" | "),
       async close(graceMs) {

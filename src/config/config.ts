@@ -34,6 +34,13 @@ export interface Config {
   introspection: boolean;
   /** Serve the GraphiQL explorer at /graphiql; it needs introspection. */
   graphiql: boolean;
+  /** Serve the live participant console at /console (`CONSOLE_ENABLED`). */
+  consoleEnabled: boolean;
+  /**
+   * The safelist of `schema/operations/` (`GRAPHQL_TRUSTED_DOCUMENTS`): `allow` runs any document
+   * and also its operations by id; `require` runs only its operations.
+   */
+  trustedDocuments: TrustedDocumentsMode;
   /** Count requests and serve them on `GET /metrics`; off: `/metrics` is a 404. */
   metricsEnabled: boolean;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut. */
@@ -95,6 +102,21 @@ export interface Config {
   subscriptionKeepAliveMs: number;
   /** The embedded simulator's time between the stages of a conference participant's call. */
   simulatorCallProgressStepMs: number;
+}
+
+export const TRUSTED_DOCUMENTS_MODES = ["allow", "require"] as const;
+export type TrustedDocumentsMode = (typeof TRUSTED_DOCUMENTS_MODES)[number];
+
+function readTrustedDocumentsMode(
+  value: string | undefined,
+  problems: string[],
+): TrustedDocumentsMode {
+  if (value === undefined) return "allow";
+  if ((TRUSTED_DOCUMENTS_MODES as readonly string[]).includes(value)) {
+    return value as TrustedDocumentsMode;
+  }
+  problems.push(`GRAPHQL_TRUSTED_DOCUMENTS must be "allow" or "require", got "${value}"`);
+  return "allow";
 }
 
 export class ConfigError extends Error {
@@ -180,6 +202,9 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: readLogLevel(read("LOG_LEVEL"), problems),
     introspection,
     graphiql,
+    // Nothing costs money on the simulator: there the console is a demo, open by default.
+    consoleEnabled: readBoolean(read, "CONSOLE_ENABLED", mode === "simulator", problems),
+    trustedDocuments: readTrustedDocumentsMode(read("GRAPHQL_TRUSTED_DOCUMENTS"), problems),
     metricsEnabled: readBoolean(read, "METRICS_ENABLED", true, problems),
     // Longer than a Twilio call may take, so a create that reached Twilio is always answered.
     shutdownGraceMs: readInteger(

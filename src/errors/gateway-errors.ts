@@ -18,6 +18,8 @@ export const ErrorCode = {
   IdempotencyKeyInUse: "IDEMPOTENCY_KEY_IN_USE",
   IdempotencyKeyInterrupted: "IDEMPOTENCY_KEY_INTERRUPTED",
   IdempotencyStoreUnavailable: "IDEMPOTENCY_STORE_UNAVAILABLE",
+  OperationNotInSafelist: "OPERATION_NOT_IN_SAFELIST",
+  PersistedDocumentNotFound: "PERSISTED_DOCUMENT_NOT_FOUND",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

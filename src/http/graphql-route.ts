@@ -8,6 +8,8 @@ import {
 import type { Authenticate } from "../auth/authenticate.js";
 import type { Principal } from "../auth/principal.js";
 import { ErrorCode, UnauthenticatedError, WriteOutcome } from "../errors/gateway-errors.js";
+import { admitHttpRequest } from "../gateway/trusted-documents/http-request.js";
+import type { TrustedDocuments } from "../gateway/trusted-documents/trusted-documents.js";
 import type { GatewayContext } from "../graphql/context.js";
 import type { Logger } from "../logging/logger.js";
 import type { TwilioCredentials } from "../twilio/credentials.js";
@@ -31,6 +33,8 @@ export interface GraphQLRouteOptions {
   requestCredentials: boolean;
   /** Where `Idempotency-Key`s and their answers are kept. */
   idempotencyKeys: IdempotencyKeys;
+  /** Listed operations by id; in `require` mode, the only ones that run. */
+  trustedDocuments: TrustedDocuments;
 }
 
 /** `/graphql`: the HTTP request handed to Apollo with this request's context, and back. */
@@ -76,10 +80,21 @@ export function graphqlRoute(options: GraphQLRouteOptions) {
         body = raw;
       }
     }
+    const admitted = admitHttpRequest(
+      options.trustedDocuments,
+      req.method ?? "GET",
+      body,
+      url.search,
+    );
+    if (admitted.kind === "refused") {
+      logger.info({ requestId, code: admitted.code }, "request refused: not a trusted document");
+      return sendGraphQLError(res, 400, admitted.message, admitted.code);
+    }
+    body = admitted.body;
     const httpGraphQLRequest: HTTPGraphQLRequest = {
       method: req.method ?? "GET",
       headers,
-      search: url.search,
+      search: admitted.search,
       body,
     };
     const execute = () =>

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config/config.js";
+import { createConsoleRoutes } from "../console/routes.js";
 import type { ExpiringStore } from "../events/expiring-store.js";
 import { openLiveEvents } from "../events/live-events.js";
 import { startApollo } from "../gateway/apollo.js";
 import { createErrorFormatter } from "../gateway/plugins/error-format.js";
+import { loadTrustedDocuments } from "../gateway/trusted-documents/trusted-documents.js";
 import { createGraphiQLRoutes } from "../graphiql/routes.js";
 import type { Logger } from "../logging/logger.js";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.js";
@@ -65,13 +67,15 @@ type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<vo
  * Apollo Server on a plain node:http server: `/graphql` for API clients (and, upgraded to a
  * WebSocket, their subscriptions), `/graphql/stream` for subscriptions over Server-Sent Events,
  * `/twilio/callbacks/*` for Twilio (with a public URL), `/health*` for orchestrators, `/metrics`
- * for Prometheus, `/graphiql` (and `/graphql` opened in a browser) for people. Plain node:http,
- * not a framework: it keeps the hot path short (a framework halved throughput in measurements).
+ * for Prometheus, `/graphiql` (and `/graphql` opened in a browser) and `/console` for people.
+ * Plain node:http, not a framework: it keeps the hot path short (a framework halved throughput
+ * in measurements).
  */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningGateway> {
   const { schema, twilio, config, logger, metrics } = options;
   // First: a gateway that must not start refuses before it opens anything.
   const authenticate = accessControl(config, logger);
+  const trustedDocuments = loadTrustedDocuments(config.trustedDocuments, config.graphqlMaxTokens);
   const listener = options.listener ?? (await listen(config));
   const { server } = listener;
   const apollo = await startApollo({
@@ -121,13 +125,25 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const format = createErrorFormatter(logger);
   const draining = () => drain.draining;
   const keepAliveMs = config.subscriptionKeepAliveMs;
-  const subscriptions = { schema, contexts, admit, format, keepAliveMs, logger, draining };
+  const subscriptions = {
+    schema,
+    trustedDocuments,
+    contexts,
+    admit,
+    format,
+    keepAliveMs,
+    logger,
+    draining,
+  };
   const webSockets = webSocketSubscriptions(server, {
     ...subscriptions,
     corsOrigins: config.corsOrigins,
   });
 
   const graphiql = config.graphiql ? createGraphiQLRoutes(logger) : undefined;
+  const participantConsole = config.consoleEnabled
+    ? createConsoleRoutes(trustedDocuments)
+    : undefined;
   const routes = new Map<string, Route>([
     [
       "/graphql",
@@ -144,6 +160,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
           leaseMs: config.idempotencyLeaseMs,
           logger,
         }),
+        trustedDocuments,
       }),
     ],
     ["/graphql/stream", sseSubscriptionsRoute(subscriptions)],
@@ -175,6 +192,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     const url = new URL(req.url ?? "/", "http://localhost");
     const route = async (): Promise<void> => {
       if (graphiql?.handles(req, url)) return graphiql.serve(req, res, url);
+      if (participantConsole?.handles(url)) return participantConsole.serve(req, res, url);
       const handler = routes.get(url.pathname) ?? (health.handles(url) ? health.serve : undefined);
       if (handler) return handler(req, res, url);
       return sendJson(res, 404, { error: "Not found" });

@@ -9,11 +9,11 @@ import {
   validate,
 } from "graphql";
 import { type ErrorFormatter, formatErrors } from "../gateway/plugins/error-format.js";
+import { admitDocument, type DocumentRequest } from "../gateway/trusted-documents/admission.js";
+import type { TrustedDocuments } from "../gateway/trusted-documents/trusted-documents.js";
 
 /** A subscription request as a transport received it (graphql-ws payload, SSE body or query). */
-export interface SubscriptionRequest {
-  query?: unknown;
-  operationName?: unknown;
+export interface SubscriptionRequest extends DocumentRequest {
   variables?: unknown;
 }
 
@@ -26,18 +26,28 @@ export interface SubscriptionArgs {
 
 /**
  * Parses and validates a request for the subscription transports, refusing with the codes
- * `/graphql` uses. Only subscriptions are served there: queries and mutations go to `/graphql`,
+ * `/graphql` uses (a trusted document's id stands for its text, and in `require` mode only
+ * those run). Only subscriptions are served there: queries and mutations go to `/graphql`,
  * where Apollo's plugins (limits, logs, metrics) see them.
  */
 export function prepareSubscription(
   schema: GraphQLSchema,
+  documents: TrustedDocuments,
   request: SubscriptionRequest,
 ): { args: SubscriptionArgs } | { errors: GraphQLError[] } {
   const refuse = (message: string, code: string) => ({
     errors: [new GraphQLError(message, { extensions: { code } })],
   });
-  if (typeof request.query !== "string" || request.query.trim() === "") {
-    return refuse("The request has no query", "BAD_REQUEST");
+  const admitted = admitDocument(documents, request);
+  if (admitted.kind === "refused") return refuse(admitted.message, admitted.code);
+  const query = admitted.query;
+  if (query === undefined || query.trim() === "") {
+    return hasPersistedQuery(request)
+      ? refuse(
+          "No trusted document has this hash: subscriptions take only those ids; send the query",
+          "PERSISTED_QUERY_NOT_FOUND",
+        )
+      : refuse("The request has no query", "BAD_REQUEST");
   }
   if (request.operationName != null && typeof request.operationName !== "string") {
     return refuse("operationName must be a string", "BAD_REQUEST");
@@ -47,7 +57,7 @@ export function prepareSubscription(
   }
   let document: DocumentNode;
   try {
-    document = parse(request.query);
+    document = parse(query);
   } catch (error) {
     return refuse(error instanceof Error ? error.message : "Syntax error", "GRAPHQL_PARSE_FAILED");
   }
@@ -94,6 +104,11 @@ export function formatResult(
 ): ExecutionResult | (Omit<ExecutionResult, "errors"> & { errors: GraphQLFormattedError[] }) {
   if (!result.errors) return result;
   return { ...result, errors: formatErrors(result.errors, format) };
+}
+
+/** Apollo's automatic persisted queries are served on `/graphql` only: no hash is remembered here. */
+function hasPersistedQuery(request: SubscriptionRequest): boolean {
+  return isObject(request.extensions) && request.extensions.persistedQuery != null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

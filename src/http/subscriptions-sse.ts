@@ -4,6 +4,7 @@ import { createHandler, type OperationResult } from "graphql-sse";
 import type { PresentedCredentials } from "../auth/authenticate.js";
 import { ErrorCode, UnauthenticatedError } from "../errors/gateway-errors.js";
 import { type ErrorFormatter, formatErrors } from "../gateway/plugins/error-format.js";
+import type { TrustedDocuments } from "../gateway/trusted-documents/trusted-documents.js";
 import type { GatewayContext } from "../graphql/context.js";
 import type { Logger } from "../logging/logger.js";
 import { readBody, sendGraphQLError, sendJson } from "./body.js";
@@ -14,6 +15,7 @@ import { formatResult, prepareSubscription } from "./subscription-operation.js";
 
 export interface SseSubscriptionsOptions {
   schema: GraphQLSchema;
+  trustedDocuments: TrustedDocuments;
   contexts: RequestContexts;
   admit(presented: PresentedCredentials): Promise<Subscriber>;
   format: ErrorFormatter;
@@ -26,6 +28,8 @@ export interface SseSubscriptionsOptions {
 interface StreamRequest {
   context: GatewayContext;
   res: ServerResponse;
+  /** A trusted document's id, which graphql-sse does not read from the request itself. */
+  documentId: unknown;
 }
 
 /** graphql-sse's name for the context type; ours is GatewayContext, which it only passes along. */
@@ -48,7 +52,10 @@ export function sseSubscriptionsRoute(options: SseSubscriptionsOptions) {
     // No stream tokens: the "single connection mode" (PUT, DELETE) is not served.
     authenticate: () => null,
     onSubscribe(req, params) {
-      const prepared = prepareSubscription(schema, params);
+      const prepared = prepareSubscription(schema, options.trustedDocuments, {
+        ...params,
+        documentId: req.context.documentId,
+      });
       if ("errors" in prepared) {
         return [
           JSON.stringify({ errors: formatErrors(prepared.errors, format) }),
@@ -101,6 +108,12 @@ export function sseSubscriptionsRoute(options: SseSubscriptionsOptions) {
       connection: req,
       headers: req.headers,
     });
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const streamRequest: StreamRequest = {
+      context,
+      res,
+      documentId: url.searchParams.get("documentId") ?? undefined,
+    };
     const [body, init] = await handler({
       method: req.method,
       url: req.url ?? "/",
@@ -108,10 +121,11 @@ export function sseSubscriptionsRoute(options: SseSubscriptionsOptions) {
       body: async () => {
         const text = await readBody(req);
         if (text === undefined) throw new Error("The request body is larger than 1 MiB");
+        streamRequest.documentId = documentIdIn(text);
         return text;
       },
       raw: req,
-      context: { context, res },
+      context: streamRequest,
     });
     res.writeHead(init.status, init.statusText, init.headers);
     if (body === null || typeof body === "string") {
@@ -177,6 +191,15 @@ function roomIn(res: ServerResponse): Promise<void> {
 
 function isAsyncIterator(value: unknown): value is AsyncIterator<ExecutionResult> {
   return typeof (value as { next?: unknown } | null)?.next === "function";
+}
+
+/** A POST body's `documentId`; graphql-sse reads the body itself and refuses what does not parse. */
+function documentIdIn(text: string): unknown {
+  try {
+    return (JSON.parse(text) as { documentId?: unknown } | null)?.documentId;
+  } catch {
+    return undefined;
+  }
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {

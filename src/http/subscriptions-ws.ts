@@ -7,6 +7,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import type { PresentedCredentials } from "../auth/authenticate.js";
 import { UnauthenticatedError } from "../errors/gateway-errors.js";
 import { type ErrorFormatter, formatErrors } from "../gateway/plugins/error-format.js";
+import type { TrustedDocuments } from "../gateway/trusted-documents/trusted-documents.js";
 import type { Logger } from "../logging/logger.js";
 import { MAX_BODY_BYTES } from "./body.js";
 import { originAllowed } from "./cors.js";
@@ -22,6 +23,7 @@ const CLOSE_GOING_AWAY = 1001;
 
 export interface WebSocketSubscriptionsOptions {
   schema: GraphQLSchema;
+  trustedDocuments: TrustedDocuments;
   contexts: RequestContexts;
   admit(presented: PresentedCredentials): Promise<Subscriber>;
   format: ErrorFormatter;
@@ -87,7 +89,8 @@ export function webSocketSubscriptions(server: Server, options: WebSocketSubscri
         admitted.delete(ctx);
       },
       onSubscribe(ctx, _id, payload) {
-        const prepared = prepareSubscription(schema, payload);
+        // The payload as sent: a `documentId` next to graphql-ws's own fields is read too.
+        const prepared = prepareSubscription(schema, options.trustedDocuments, payload);
         if ("errors" in prepared) return prepared.errors;
         const connection = admitted.get(ctx)!;
         connection.subscriptions += 1;

@@ -14,6 +14,8 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ["main.ts"],
   ["app.ts"],
   ["http"],
+  // The console's page is served like the explorer's assets, with the trusted documents' ids.
+  ["console"],
   ["gateway", "graphiql"],
   ["participants"],
   ["params"],
@@ -43,9 +45,13 @@ function rank(unit: string): number {
   return index;
 }
 
+/** Browser code, compiled on its own (src/console/client/tsconfig.json): no server layer. */
+const BROWSER_CODE = path.join(SRC, "console", "client");
+
 function sourceFiles(dir = SRC): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
+    if (full === BROWSER_CODE) return [];
     if (statSync(full).isDirectory()) return sourceFiles(full);
     return name.endsWith(".ts") ? [path.relative(SRC, full)] : [];
   });

@@ -17,7 +17,7 @@ const { graphql } = simulator;
 describe("zero-config start against the embedded simulator", () => {
   it("says where everything is in one line", () => {
     expect(simulator.app.banner).toMatch(
-      /^participant-gateway ready: GraphQL http:\/\/127\.0\.0\.1:\d+\/graphql \| GraphiQL http:\/\/127\.0\.0\.1:\d+\/graphiql \| upstream: Twilio simulator at http:\/\/127\.0\.0\.1:\d+ /,
+      /^participant-gateway ready: GraphQL http:\/\/127\.0\.0\.1:\d+\/graphql \| GraphiQL http:\/\/127\.0\.0\.1:\d+\/graphiql \| Console http:\/\/127\.0\.0\.1:\d+\/console \| upstream: Twilio simulator at http:\/\/127\.0\.0\.1:\d+ /,
     );
     expect(simulator.app.banner).not.toContain("\n");
   });

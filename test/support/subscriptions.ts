@@ -5,6 +5,9 @@ import WebSocket from "ws";
 export interface SubscriptionRequest {
   query: string;
   variables?: Record<string, unknown>;
+  /** A trusted document's id (then `query` is empty: both protocols insist on one). */
+  documentId?: string;
+  extensions?: Record<string, unknown>;
 }
 
 export interface Payload<T> {

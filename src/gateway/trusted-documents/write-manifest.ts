@@ -1,0 +1,19 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import {
+  buildManifest,
+  findRepositoryRoot,
+  MANIFEST_PATH,
+  manifestText,
+  readOperationSources,
+} from "./manifest.js";
+
+/**
+ * `npm run operations:manifest` (also run by `npm run codegen`): rewrites the trusted documents'
+ * manifest from `schema/operations/*.graphql`.
+ */
+const root = findRepositoryRoot();
+if (!root) throw new Error("schema/operations/ was not found");
+const target = path.join(root, MANIFEST_PATH);
+await writeFile(target, manifestText(buildManifest(readOperationSources(root))));
+process.stdout.write(`wrote ${target}\n`);
