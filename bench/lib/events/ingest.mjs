@@ -9,14 +9,47 @@ import {
   callSid,
   conferenceEvent,
   conferenceSid,
+  postCallback,
   signedCallback,
 } from "./callbacks.mjs";
 import { EVENTS_API_KEY, waitForSubscriptions } from "./gateway.mjs";
 import { closeAll, subscribe } from "./subscribers.mjs";
 
 const LONGEST_RUN_SECONDS = 120;
+const PROBE_CALLBACKS = 1000;
+
+/** Sequence numbers of the one-at-a-time probes, apart from autocannon's. */
+let probed = 1e9;
+
+/** The gateway's CPU per callback posted one at a time (after as many unmeasured). */
+async function cpuPerCallbackAlone(gateway, count) {
+  const post = async () => {
+    probed += 1;
+    const params = conferenceEvent({
+      conference: conferenceSid(1),
+      call: callSid(probed),
+      event: "participant-speech-start",
+      sequenceNumber: probed,
+    });
+    const answer = await postCallback(gateway.origin, params, `bench-probe-${probed}`);
+    if (answer.status !== 200) throw new Error(`a probe callback was answered ${answer.status}`);
+  };
+  for (let i = 0; i < count; i += 1) await post();
+  const before = gateway.cpuSeconds();
+  for (let i = 0; i < count; i += 1) await post();
+  return ((gateway.cpuSeconds() - before) * 1e6) / count;
+}
+
+/** Waits (up to 10 s) for events still on their way to the subscriber; returns the count. */
+async function eventsReaching(count, expected) {
+  const deadline = Date.now() + 10_000;
+  while (count() < expected && Date.now() < deadline) await sleep(20);
+  return count();
+}
 
 export async function measureIngest({ gateway, connections, seconds, warmupSeconds, log }) {
+  log("(c) posting callbacks one at a time, with no subscriber and with one");
+  const aloneUs = await cpuPerCallbackAlone(gateway, PROBE_CALLBACKS);
   let events = 0;
   const subscriber = await subscribe({
     origin: gateway.origin,
@@ -27,6 +60,11 @@ export async function measureIngest({ gateway, connections, seconds, warmupSecon
     },
   });
   await waitForSubscriptions(gateway.origin, 1);
+  const aloneWithSubscriberUs = await cpuPerCallbackAlone(gateway, PROBE_CALLBACKS);
+  // The probe's events (a callback is answered before its event's frame arrives) are not
+  // counted below.
+  const probeEvents = await eventsReaching(() => events, 2 * PROBE_CALLBACKS);
+  events = 0;
 
   let n = 0;
   log(
@@ -75,10 +113,8 @@ export async function measureIngest({ gateway, connections, seconds, warmupSecon
     }
   });
   const result = await instance;
-  // Events still on their way to the subscriber.
   const answered = result["2xx"];
-  const deadline = Date.now() + 10_000;
-  while (events < answered && Date.now() < deadline) await sleep(50);
+  await eventsReaching(() => events, answered);
   await closeAll([subscriber]);
 
   const windowSeconds = (window.closedAt - window.openedAt) / 1000;
@@ -91,6 +127,9 @@ export async function measureIngest({ gateway, connections, seconds, warmupSecon
   if (events < answered || events > result.requests.sent) {
     problems.push(`${events} events for ${answered} answered of ${result.requests.sent} sent`);
   }
+  if (probeEvents !== 2 * PROBE_CALLBACKS) {
+    problems.push(`${probeEvents} events for ${2 * PROBE_CALLBACKS} probe callbacks`);
+  }
   if (subscriber.failure) problems.push(`subscriber: ${subscriber.failure}`);
   if (!(window.answered > 0)) problems.push("no measured window");
   return {
@@ -99,6 +138,8 @@ export async function measureIngest({ gateway, connections, seconds, warmupSecon
     callbacksPerSecond: window.answered / windowSeconds,
     cpuUsPerCallback: ((window.cpuAtClose - window.cpuAtOpen) * 1e6) / window.answered,
     cpuShare: (window.cpuAtClose - window.cpuAtOpen) / windowSeconds,
+    cpuUsPerCallbackAlone: aloneUs,
+    cpuUsPerCallbackAloneWithSubscriber: aloneWithSubscriberUs,
     answered,
     sent: result.requests.sent,
     eventsDelivered: events,
