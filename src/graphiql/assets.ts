@@ -32,6 +32,8 @@ interface PackageFile {
 /**
  * The browser builds GraphiQL needs, straight from the installed packages. The GraphiQL UMD
  * bundle carries graphql-js and CodeMirror and expects `React` and `ReactDOM` as globals.
+ * graphql-ws's UMD build (the `graphqlWs` global) is the client the page subscribes with: the
+ * same library, and version, the gateway's WebSocket server runs.
  */
 const PACKAGE_FILES = {
   react: {
@@ -57,6 +59,12 @@ const PACKAGE_FILES = {
     packageName: "graphiql",
     file: "dist/style.css",
     contentType: CSS,
+  },
+  graphqlWs: {
+    name: "graphql-ws.js",
+    packageName: "graphql-ws",
+    file: "umd/graphql-ws.min.js",
+    contentType: JAVASCRIPT,
   },
 } satisfies Record<string, PackageFile>;
 

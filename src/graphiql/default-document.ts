@@ -16,7 +16,7 @@ import {
 import type { Logger } from "../logging/logger.js";
 import { PRODUCTS } from "../participants/registry.js";
 
-/** What GraphiQL opens with on a first visit. */
+/** What GraphiQL opens with: its tab of examples. */
 export interface DefaultDocument {
   query: string;
   /** Pretty-printed JSON for the variables editor. */
@@ -33,13 +33,29 @@ export interface OperationSource {
 const conferenceExample = PRODUCTS.find((product) => product.name === "conference")?.explorer
   ?.arguments.input as Record<string, unknown> | undefined;
 
+interface Opening {
+  /** The operation's one root field. */
+  field: string;
+  /** The operation of this name; by default the first that selects only `field`. */
+  operation?: string;
+  arguments: Record<string, unknown>;
+}
+
 /**
  * The root fields the page opens with, one operation each, in this order, with argument values
- * for each as a client would send them: each product's add mutation, then the unified one.
- * Each operation's variables are looked up by where they sit in its root field's arguments, so
- * an operation may take `$input` whole or single fields of it.
+ * for each as a client would send them: a subscription to the example conference, each
+ * product's add mutation, then the unified one. Each operation's variables are looked up by
+ * where they sit in its root field's arguments, so an operation may take `$input` whole or
+ * single fields of it.
  */
-const OPENING: ReadonlyArray<{ field: string; arguments: Record<string, unknown> }> = [
+const OPENING: readonly Opening[] = [
+  {
+    field: "participantEvents",
+    operation: "WatchConference",
+    // The conference the conference examples below dial into: run this, then an add in a
+    // second browser tab, and its events appear here.
+    arguments: { filter: { conferenceSid: conferenceExample?.conferenceSid } },
+  },
   ...PRODUCTS.flatMap((product) => (product.explorer ? [product.explorer] : [])),
   {
     field: "addParticipant",
@@ -88,7 +104,8 @@ export function loadDefaultDocument(logger: Logger): DefaultDocument {
 }
 
 /**
- * Picks the first operation for each opening field and joins them into one document. All the
+ * Picks the operation for each opening (the one it names, else the first selecting its field
+ * alone) and joins them into one document. All the
  * operations share GraphiQL's one variables object, so a variable name used by more than one
  * of them (every `$input`) is prefixed with its operation's name.
  */
@@ -115,17 +132,27 @@ export function buildDefaultDocument(sources: readonly OperationSource[]): {
     }
   }
 
-  const chosen: Array<{ name: string; operation: OperationDefinitionNode; field: FieldNode }> = [];
-  for (const { field: fieldName } of OPENING) {
+  const chosen: Array<{
+    name: string;
+    operation: OperationDefinitionNode;
+    field: FieldNode;
+    opening: Opening;
+  }> = [];
+  for (const opening of OPENING) {
     const operation = operations.find(
-      (candidate) => candidate.name && soleRootField(candidate) === fieldName,
+      (candidate) =>
+        candidate.name &&
+        (opening.operation === undefined || candidate.name.value === opening.operation) &&
+        soleRootField(candidate) === opening.field,
     );
     const field = operation && rootFields(operation)[0];
     if (!operation?.name || !field) {
-      problems.push(`no named operation selects only ${fieldName}`);
+      problems.push(
+        `no named operation ${opening.operation ? `${opening.operation} ` : ""}selects only ${opening.field}`,
+      );
       continue;
     }
-    chosen.push({ name: operation.name.value, operation, field });
+    chosen.push({ name: operation.name.value, operation, field, opening });
   }
 
   const timesUsed = new Map<string, number>();
@@ -138,11 +165,10 @@ export function buildDefaultDocument(sources: readonly OperationSource[]): {
 
   const variables: Record<string, unknown> = {};
   const parts = [HEADER];
-  for (const { name: operationName, operation, field } of chosen) {
+  for (const { name: operationName, operation, field, opening } of chosen) {
     const prefix = lowerFirst(operationName);
     const rename = (name: string) =>
       (timesUsed.get(name) ?? 0) > 1 ? `${prefix}${upperFirst(name)}` : name;
-    const opening = OPENING.find((candidate) => candidate.field === field.name.value)!;
     const examples = exampleVariables(field, opening.arguments);
     for (const [name, value] of Object.entries(examples)) variables[rename(name)] = value;
     const renamed = visit(operation, {

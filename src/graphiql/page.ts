@@ -9,7 +9,7 @@ export const PAGE_STYLES = `html, body { height: 100%; margin: 0; }
 
 export interface PageAssets {
   stylesheets: readonly StaticAsset[];
-  /** In load order: React, ReactDOM, GraphiQL, then the start script. */
+  /** In load order: React, ReactDOM, GraphiQL, graphql-ws, then the start script. */
   scripts: readonly StaticAsset[];
 }
 
@@ -65,7 +65,8 @@ ${assets.scripts.map((asset) => `<script src="${link(asset)}"></script>`).join("
 /**
  * Scripts, styles and requests only from this origin. Two exceptions GraphiQL needs: its CSS
  * embeds fonts and icons as data: URLs, and its dialogs inject <style> elements (allowed by
- * the per-response nonce, not by 'unsafe-inline'). No 'unsafe-eval'.
+ * the per-response nonce, not by 'unsafe-inline'). No 'unsafe-eval'. 'self' in connect-src
+ * also admits the WebSocket subscriptions use (ws: or wss: to this same host, CSP Level 3).
  */
 function contentSecurityPolicy(nonce: string): string {
   return [

@@ -19,10 +19,16 @@ export interface GraphiQLRoutes {
  * Everything is read once at start-up.
  */
 export function createGraphiQLRoutes(logger: Logger): GraphiQLRoutes {
-  const { react, reactDom, graphiqlScript, graphiqlStyles } = loadPackageAssets();
+  const { react, reactDom, graphiqlScript, graphiqlStyles, graphqlWs } = loadPackageAssets();
   const pageAssets = {
     stylesheets: [graphiqlStyles, assetFrom("page.css", CSS, PAGE_STYLES)],
-    scripts: [react, reactDom, graphiqlScript, assetFrom("start.js", JAVASCRIPT, START_SCRIPT)],
+    scripts: [
+      react,
+      reactDom,
+      graphiqlScript,
+      graphqlWs,
+      assetFrom("start.js", JAVASCRIPT, START_SCRIPT),
+    ],
   };
   const assets = new Map(
     [...pageAssets.stylesheets, ...pageAssets.scripts].map((asset) => [asset.name, asset]),

@@ -37,8 +37,20 @@ export const START_SCRIPT = `"use strict";
     }
   };
 
+  var endpoint = new URL(config.endpoint, window.location.href);
+  var httpFetcher = GraphiQL.createFetcher({ url: endpoint.href });
+  // Subscriptions over WebSocket to the same endpoint (graphql-ws: ws: or wss: as the page),
+  // everything else over HTTP as GraphiQL does it.
+  var socketUrl = new URL(endpoint.href);
+  socketUrl.protocol = endpoint.protocol.replace(/^http/, "ws");
+
   var props = {
-    fetcher: GraphiQL.createFetcher({ url: new URL(config.endpoint, window.location.href).href }),
+    fetcher: function (params, options) {
+      var ast = options && options.documentAST;
+      return ast && isSubscription(ast, params.operationName)
+        ? subscribeOverWebSocket(params, options.headers)
+        : httpFetcher(params, options);
+    },
     storage: storage,
     defaultQuery: config.defaultQuery,
     defaultEditorToolsVisibility: "variables",
@@ -46,12 +58,13 @@ export const START_SCRIPT = `"use strict";
     shouldPersistHeaders: false,
     showPersistHeadersSettings: true
   };
-  // GraphiQL 4.1 has no default for the variables editor (a default tab's variables are not
-  // shown), so they are handed over as its contents, but only on a first visit: later the
-  // user's own edits, which GraphiQL saves with its tabs, take their place.
-  if (localStorage.getItem(PREFIX + "tabState") === null) {
-    props.variables = config.defaultVariables;
-  }
+  // The default document opens with its variables (GraphiQL 4.1 has no default for the
+  // variables editor). Handed over as a tab's contents, on every visit: GraphiQL activates the
+  // saved tab that still holds exactly these, or opens one, next to the user's edited tabs.
+  // Given nothing, a revisit or a second browser tab would open the document without its
+  // variables, and the adds would fail.
+  props.query = config.defaultQuery;
+  props.variables = config.defaultVariables;
   // A shared link (?query=…&variables=…&operationName=…) opens in a tab of its own; GraphiQL
   // reuses a tab already holding the same query. Headers are never taken from a link, so
   // nobody can plant credentials or other headers in someone else's explorer.
@@ -64,6 +77,70 @@ export const START_SCRIPT = `"use strict";
   ReactDOM.createRoot(document.getElementById("graphiql")).render(
     React.createElement(GraphiQL, props)
   );
+
+  // The operation GraphiQL runs: the one named, or else the document's only one.
+  function isSubscription(ast, operationName) {
+    var operations = ast.definitions.filter(function (definition) {
+      return definition.kind === "OperationDefinition";
+    });
+    var operation = operationName
+      ? operations.filter(function (candidate) {
+          return candidate.name && candidate.name.value === operationName;
+        })[0]
+      : operations.length === 1
+        ? operations[0]
+        : undefined;
+    return Boolean(operation) && operation.operation === "subscription";
+  }
+
+  // One connection per subscription, opened when it starts and closed when it ends, so the
+  // headers in GraphiQL's editor at that moment are the ones sent. A browser cannot set
+  // headers on a WebSocket: they travel as connection_init's payload, where the gateway reads
+  // Authorization and the Twilio credential headers. No reconnecting: a closed connection ends
+  // the subscription, and the result pane says why.
+  function subscribeOverWebSocket(params, headers) {
+    return {
+      subscribe: function (observer) {
+        var client = graphqlWs.createClient({
+          url: socketUrl.href,
+          connectionParams: headers || undefined,
+          retryAttempts: 0
+        });
+        var unsubscribe = client.subscribe(params, {
+          next: function (result) {
+            observer.next(result);
+          },
+          error: function (error) {
+            observer.error(readable(error));
+            client.dispose();
+          },
+          complete: function () {
+            observer.complete();
+            client.dispose();
+          }
+        });
+        return {
+          unsubscribe: function () {
+            unsubscribe();
+            client.dispose();
+          }
+        };
+      }
+    };
+  }
+
+  // graphql-ws reports a closed or failed socket as the browser's event, which GraphiQL would
+  // show as an empty object: it becomes an error with a message. The gateway's own errors (an
+  // array of GraphQL errors) GraphiQL shows as they are.
+  function readable(error) {
+    if (typeof CloseEvent !== "undefined" && error instanceof CloseEvent) {
+      return { message: ("The WebSocket closed: " + error.code + " " + error.reason).trim() };
+    }
+    if (typeof Event !== "undefined" && error instanceof Event) {
+      return { message: "The WebSocket could not connect to " + socketUrl.href };
+    }
+    return error;
+  }
 
   // Throws on an unexpected shape, and GraphiQL then saves nothing: better than headers.
   function withoutHeaders(text) {

@@ -1,11 +1,17 @@
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { graphql, parse } from "graphql";
+import { createClient as createSseClient } from "graphql-sse";
 import { createClient } from "graphql-ws/client";
 import { useServer } from "graphql-ws/use/ws";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
+import type { WatchConferenceSubscription } from "../../schema/generated/operations.js";
+import { type RunningApp, startApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config/config.js";
+import { silentLogger } from "../../src/logging/logger.js";
 import { FakeTwilio } from "../support/fake-twilio.js";
 import {
   ACCOUNT_SID,
@@ -14,12 +20,18 @@ import {
   startTestGateway,
   type TestGateway,
 } from "../support/gateway.js";
+import { checkedInOperation } from "../support/operations.js";
 import {
   ROUTER_START_MS,
   routerUnavailable,
   type RunningRouter,
   startRouter,
 } from "../support/router.js";
+import {
+  ClientSubscription,
+  openSubscriptions,
+  waitForSubscriptions,
+} from "../support/subscriptions.js";
 
 const CF = "CF" + "e".repeat(32);
 const CA = (n: number) => "CA" + n.toString(16).padStart(32, "0");
@@ -356,6 +368,161 @@ describe.skipIf(routerUnavailable)(
         CALLER_CREDENTIALS,
         CALLER_CREDENTIALS,
       ]);
+    });
+  },
+);
+
+describe.skipIf(routerUnavailable)(
+  routerUnavailable
+    ? `live participant events through Hive Gateway — SKIPPED: ${routerUnavailable}`
+    : "live participant events through Hive Gateway, from a gateway that wants a key",
+  () => {
+    /** Obviously fake; the gateway admits nobody without it. */
+    const KEY = "router-test-gateway-key-not-real";
+    const AUTHORIZATION = `Bearer ${KEY}`;
+    const WATCH_CONFERENCE = checkedInOperation("events.graphql", "WatchConference");
+    type Event = WatchConferenceSubscription["participantEvents"];
+
+    let simulator: RunningApp;
+    let tickets: Awaited<ReturnType<typeof startTicketsSubgraph>>;
+    let router: RunningRouter;
+
+    beforeAll(async () => {
+      // `npm start` with no Twilio variables (the embedded simulator rings the calls it is
+      // asked to place and calls the gateway back, signed), plus a key and a quick call clock.
+      simulator = await startApp(
+        loadConfig({
+          PORT: "0",
+          GATEWAY_API_KEYS: KEY,
+          SIMULATOR_CALL_PROGRESS_STEP_MS: "50",
+        }),
+        silentLogger,
+      );
+      tickets = await startTicketsSubgraph();
+      router = await startRouter({
+        subgraphs: [
+          {
+            name: "participants",
+            url: simulator.gateway.graphqlUrl,
+            headers: { authorization: AUTHORIZATION },
+          },
+          { name: "tickets", url: tickets.url },
+        ],
+      });
+    }, ROUTER_START_MS);
+
+    afterAll(async () => {
+      await router?.stop();
+      await tickets?.stop();
+      await simulator?.close();
+    });
+
+    const conferenceSid = () => "CF" + randomBytes(16).toString("hex");
+
+    /** A participant added through the router, as a client with the key would. */
+    async function addThroughRouter(conference: string): Promise<string> {
+      const response = await fetch(router.graphqlUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: AUTHORIZATION },
+        body: JSON.stringify({
+          query: `mutation($input: AddConferenceParticipantInput!) { addConferenceParticipant(input: $input) { callSid } }`,
+          variables: {
+            input: { conferenceSid: conference, from: "+15017122661", to: "+15558675310" },
+          },
+        }),
+      });
+      const body = (await response.json()) as {
+        data?: { addConferenceParticipant: { callSid: string } };
+        errors?: unknown;
+      };
+      expect(body.errors, `${JSON.stringify(body.errors)}\n${router.output()}`).toBeUndefined();
+      return body.data!.addConferenceParticipant.callSid;
+    }
+
+    /** Subscribes through the router, adds a participant, and checks the events that follow. */
+    async function followsACall(
+      subscribe: (variables: Record<string, unknown>) => {
+        subscription: ClientSubscription<WatchConferenceSubscription>;
+        dispose: () => unknown;
+      },
+    ) {
+      const conference = conferenceSid();
+      const { subscription, dispose } = subscribe({ filter: { conferenceSid: conference } });
+      try {
+        // The router has opened the subscription at the gateway: no event can be missed.
+        await waitForSubscriptions(simulator.gateway.url, 1);
+        const callSid = await addThroughRouter(conference);
+        await subscription.waitFor(5);
+        for (const payload of subscription.payloads) expect(payload.errors).toBeUndefined();
+        const events: Event[] = subscription.data.map((data) => data.participantEvents);
+        expect(events[0]).toMatchObject({ type: "ADDED", source: "GATEWAY" });
+        // Separate callbacks may arrive in any order: JOINED may come before ANSWERED.
+        expect(events.map((event) => event.type).sort()).toEqual(
+          ["ADDED", "ANSWERED", "INITIATED", "JOINED", "RINGING"].sort(),
+        );
+        for (const event of events) {
+          expect(event.participant).toMatchObject({
+            __typename: "ConferenceParticipant",
+            callSid,
+            conferenceSid: conference,
+          });
+        }
+      } finally {
+        await dispose();
+      }
+      await waitForSubscriptions(simulator.gateway.url, 0);
+    }
+
+    it("a WebSocket client (its key in connection_init) sees a call added through the router", async () => {
+      await followsACall((variables) => {
+        const client = createClient({
+          url: router.graphqlUrl.replace("http:", "ws:"),
+          webSocketImpl: WebSocket,
+          connectionParams: { authorization: AUTHORIZATION },
+          retryAttempts: 0,
+        });
+        let stop = () => {};
+        const subscription = new ClientSubscription<WatchConferenceSubscription>(() => stop());
+        stop = client.subscribe({ query: WATCH_CONFERENCE, variables }, subscription.sink());
+        return { subscription, dispose: () => client.dispose() };
+      });
+    });
+
+    it("an SSE client (its key in the Authorization header) sees a call added through the router", async () => {
+      await followsACall((variables) => {
+        const client = createSseClient({
+          url: router.graphqlUrl,
+          headers: { authorization: AUTHORIZATION },
+          retryAttempts: 0,
+        });
+        let stop = () => {};
+        const subscription = new ClientSubscription<WatchConferenceSubscription>(() => stop());
+        stop = client.subscribe({ query: WATCH_CONFERENCE, variables }, subscription.sink());
+        return { subscription, dispose: () => client.dispose() };
+      });
+    });
+
+    it("a client without the key is refused by the gateway behind the router", async () => {
+      const client = createClient({
+        url: router.graphqlUrl.replace("http:", "ws:"),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+      });
+      const subscription = new ClientSubscription<WatchConferenceSubscription>(() => {});
+      try {
+        client.subscribe(
+          { query: WATCH_CONFERENCE, variables: { filter: { conferenceSid: conferenceSid() } } },
+          subscription.sink(),
+        );
+        await subscription.waitUntilEnded();
+      } finally {
+        await client.dispose();
+      }
+      // Hive Gateway passes the gateway's refusal (its WebSocket closed with 4401) on as one
+      // error, without the reason, and ends the subscription.
+      expect(subscription.payloads).toEqual([{ errors: [expect.any(Object)] }]);
+      expect(subscription.completed).toBe(true);
+      expect(await openSubscriptions(simulator.gateway.url)).toBe(0);
     });
   },
 );

@@ -24,6 +24,7 @@ describe("buildDefaultDocument", () => {
     expect(names).toEqual(["AddConferenceParticipant", "GatewayInfo"]);
     expect(document.query).toContain("# Dials someone in.\nmutation AddConferenceParticipant(");
     expect(problems).toEqual([
+      "no named operation WatchConference selects only participantEvents",
       "no named operation selects only addProxyParticipant",
       "no named operation selects only addInteractionParticipant",
       "no named operation selects only addConversationParticipant",
@@ -97,6 +98,34 @@ describe("buildDefaultDocument", () => {
       .definitions.filter((d) => d.kind === "FragmentDefinition")
       .map((d) => ("name" in d ? d.name?.value : ""));
     expect(fragments.sort()).toEqual(["Call", "Labels"]);
+  });
+
+  it("opens with the named subscription, watching the conference the conference add dials into", () => {
+    const { document, problems } = buildDefaultDocument([
+      { name: "conference.graphql", text: CONFERENCE },
+      {
+        name: "events.graphql",
+        text: `subscription ParticipantEvents($filter: ParticipantEventFilter!) {
+          participantEvents(filter: $filter) { type }
+        }
+        subscription WatchConference($filter: ParticipantEventFilter!) {
+          participantEvents(filter: $filter) { type participant { sid } }
+        }`,
+      },
+    ]);
+    const names = parse(document.query).definitions.map((d) => ("name" in d ? d.name?.value : ""));
+    expect(names).toEqual(["WatchConference", "AddConferenceParticipant"]);
+    expect(problems).not.toContain(
+      "no named operation WatchConference selects only participantEvents",
+    );
+    const variables = JSON.parse(document.variables) as {
+      filter: { conferenceSid: string };
+      input: { conferenceSid: string };
+    };
+    // `$input` is used once here, so it keeps its name.
+    expect(Object.keys(variables)).toEqual(["filter", "input"]);
+    expect(variables.filter).toEqual({ conferenceSid: "CF00000000000000000000000000000001" });
+    expect(variables.filter.conferenceSid).toBe(variables.input.conferenceSid);
   });
 
   it("reports a file that does not parse and carries on with the rest", () => {

@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config/config.js";
 import { silentLogger } from "../../src/logging/logger.js";
+import type { WatchConferenceSubscription } from "../../schema/generated/operations.js";
 import { checkedInOperation } from "../support/operations.js";
+import {
+  type ClientSubscription,
+  until,
+  waitForSubscriptions,
+  wsClient,
+} from "../support/subscriptions.js";
 
 interface RawResponse {
   status: number;
@@ -93,7 +100,7 @@ describe("the GraphiQL page", () => {
     expect(html).not.toMatch(/https?:/i);
     expect(html).not.toMatch(/\/\/[a-z0-9]/i);
     const urls = pageUrls();
-    expect(urls).toHaveLength(7);
+    expect(urls).toHaveLength(8);
     for (const url of urls) {
       expect(
         url === "data:," || /^graphiql\/assets\/[a-z-]+\.(js|css)\?v=[0-9a-f]{16}$/.test(url),
@@ -122,6 +129,7 @@ describe("the GraphiQL page", () => {
       "react-dom.js": packageFile("react-dom", "umd/react-dom.production.min.js"),
       "graphiql.js": packageFile("graphiql", "dist/index.umd.js"),
       "graphiql.css": packageFile("graphiql", "dist/style.css"),
+      "graphql-ws.js": packageFile("graphql-ws", "umd/graphql-ws.min.js"),
     };
     const assetUrls = pageUrls().filter((url) => url.startsWith("graphiql/assets/"));
     expect(assetUrls.map((url) => url.replace(/^graphiql\/assets\/|\?.*$/g, ""))).toEqual([
@@ -130,6 +138,7 @@ describe("the GraphiQL page", () => {
       "react.js",
       "react-dom.js",
       "graphiql.js",
+      "graphql-ws.js",
       "start.js",
     ]);
     for (const relative of assetUrls) {
@@ -253,6 +262,7 @@ describe("routing /graphql", () => {
 
 describe("the default document", () => {
   const OPERATIONS = [
+    "WatchConference",
     "AddProxyParticipant",
     "AddInteractionParticipant",
     "AddConversationParticipant",
@@ -261,7 +271,7 @@ describe("the default document", () => {
     "GatewayInfo",
   ];
 
-  it("holds one named operation per add mutation plus GatewayInfo, from schema/operations", () => {
+  it("holds WatchConference, one named operation per add mutation and GatewayInfo, from schema/operations", () => {
     const { defaultQuery } = pageConfig();
     const names = parse(defaultQuery).definitions.map((definition) =>
       "name" in definition ? definition.name?.value : undefined,
@@ -279,6 +289,7 @@ describe("the default document", () => {
     const { defaultQuery, defaultVariables } = pageConfig();
     const variables = JSON.parse(defaultVariables) as Record<string, unknown>;
     expect(variables).toMatchObject({
+      filter: { conferenceSid: expect.stringMatching(/^CF[0-9a-f]{32}$/) },
       addProxyParticipantInput: { serviceSid: expect.stringMatching(/^KS[0-9a-f]{32}$/) },
       addInteractionParticipantInput: {
         interactionSid: expect.stringMatching(/^KD[0-9a-f]{32}$/),
@@ -289,18 +300,58 @@ describe("the default document", () => {
       },
       addConferenceParticipantInput: { from: expect.stringMatching(/^\+1\d{10}$/) },
     });
-    for (const operationName of OPERATIONS) {
-      const response = await fetch(app.gateway.graphqlUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: defaultQuery, variables, operationName }),
+    // The subscription watches the very conference both conference adds dial into.
+    const conferenceSid = (variables.filter as { conferenceSid: string }).conferenceSid;
+    expect(variables.addConferenceParticipantInput).toMatchObject({ conferenceSid });
+    expect(variables.addParticipantInput).toMatchObject({ conference: { conferenceSid } });
+
+    const [subscriptionName, ...requestNames] = OPERATIONS;
+    const sockets = wsClient(app.gateway.url);
+    try {
+      const watching = sockets.subscribe<WatchConferenceSubscription>({
+        query: defaultQuery,
+        variables,
+        operationName: subscriptionName,
       });
-      const result = (await response.json()) as {
-        data?: Record<string, unknown>;
-        errors?: unknown;
-      };
-      expect(result.errors, operationName).toBeUndefined();
-      expect(Object.values(result.data ?? {})[0], operationName).toEqual(expect.any(Object));
+      await waitForSubscriptions(app.gateway.url, 1);
+      for (const operationName of requestNames) {
+        const response = await fetch(app.gateway.graphqlUrl, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: defaultQuery, variables, operationName }),
+        });
+        const result = (await response.json()) as {
+          data?: Record<string, unknown>;
+          errors?: unknown;
+        };
+        expect(result.errors, operationName).toBeUndefined();
+        expect(Object.values(result.data ?? {})[0], operationName).toEqual(expect.any(Object));
+      }
+      // AddConferenceParticipant's and AddParticipant's participants, as the gateway added them.
+      await until(
+        () => added(watching).length === 2,
+        10_000,
+        () => JSON.stringify(watching.payloads),
+      );
+      expect(added(watching)).toEqual([
+        { conferenceSid, label: "alice" },
+        { conferenceSid, label: "bob" },
+      ]);
+      expect(watching.payloads.filter((payload) => payload.errors)).toEqual([]);
+    } finally {
+      await sockets.dispose();
     }
   });
 });
+
+/** The participants a WatchConference subscription saw the gateway add, in order. */
+function added(subscription: ClientSubscription<WatchConferenceSubscription>) {
+  return subscription.data
+    .map((data) => data.participantEvents)
+    .filter((event) => event.type === "ADDED")
+    .map(({ participant }) =>
+      participant?.__typename === "ConferenceParticipant"
+        ? { conferenceSid: participant.conferenceSid, label: participant.label }
+        : participant,
+    );
+}

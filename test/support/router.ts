@@ -39,6 +39,11 @@ export interface RouterSubgraph {
   name: string;
   /** The subgraph's GraphQL endpoint; subscriptions go to the same path over WebSocket. */
   url: string;
+  /**
+   * Headers for reading its SDL when composing here (`apollo`), e.g. the Authorization a
+   * subgraph with access control wants: CI's composition step holds a key of its own.
+   */
+  headers?: Record<string, string>;
 }
 
 export interface RouterOptions {
@@ -137,13 +142,13 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
 
 async function composeSupergraph(
   subgraphs: RouterSubgraph[],
-  headers: Record<string, string> = {},
+  introspectionHeaders: Record<string, string> = {},
 ): Promise<string> {
   const services = await Promise.all(
-    subgraphs.map(async ({ name, url }) => ({
+    subgraphs.map(async ({ name, url, headers }) => ({
       name,
       url,
-      typeDefs: parse(await sdlOf(name, url, headers)),
+      typeDefs: parse(await sdlOf(name, url, { ...introspectionHeaders, ...headers })),
     })),
   );
   const composition = composeServices(services);
@@ -154,11 +159,15 @@ async function composeSupergraph(
 }
 
 /** The subgraph's own SDL, as every router reads it: Federation's `_service { sdl }`. */
-async function sdlOf(name: string, url: string, headers: Record<string, string>): Promise<string> {
+async function sdlOf(
+  name: string,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<string> {
   const failed = (why: string) => new Error(`subgraph ${name} at ${url} gave no SDL: ${why}`);
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { ...headers, "content-type": "application/json" },
     body: JSON.stringify({ query: "{ _service { sdl } }" }),
   }).catch((error: Error) => {
     throw failed(`${error.message} (${String(error.cause)})`);

@@ -5,6 +5,8 @@ import WebSocket from "ws";
 export interface SubscriptionRequest {
   query: string;
   variables?: Record<string, unknown>;
+  /** Which of the document's operations, when it holds several. */
+  operationName?: string;
   /** A trusted document's id (then `query` is empty: both protocols insist on one). */
   documentId?: string;
   extensions?: Record<string, unknown>;
