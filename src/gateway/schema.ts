@@ -22,7 +22,7 @@ const ONE_OF_INPUTS = new Set<string>([ADD_PARTICIPANT_INPUT]);
 
 /** The Federation 2 features this subgraph uses: entities, and `PageInfo` shared with others. */
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.4", import: ["@key", "@shareable"])';
 
 /**
  * Federation's schema builder does not know graphql-js's built-in `@oneOf` and rejects the
