@@ -29,9 +29,6 @@ export function openAccessFor(accountSids: readonly string[]): Authenticate {
   return async () => principal;
 }
 
-/** No access control, and only the credentials' own account. */
-export const openAccess: Authenticate = openAccessFor([]);
-
 export interface BearerAccessOptions {
   /** Keys any of which lets a caller in (`GATEWAY_API_KEYS`); empty: none. */
   apiKeys: readonly string[];

@@ -135,8 +135,6 @@ export function webSocketSubscriptions(server: Server, options: WebSocketSubscri
   };
 }
 
-export type WebSocketSubscriptions = ReturnType<typeof webSocketSubscriptions>;
-
 function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
