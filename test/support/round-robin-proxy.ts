@@ -10,10 +10,14 @@ import net, { type AddressInfo } from "node:net";
  *
  * It balances per request (as an L7 load balancer does) rather than per connection, so that two
  * requests a router sends over one kept-alive connection still reach different replicas: a test
- * can tell where each went. Like a load balancer, it probes each replica's `/health/ready` and
- * sends traffic only to those that answer 200, which is what the gateway's `SHUTDOWN_DELAY_MS`
- * is for: a replica told to stop answers 503 and is taken out of rotation before it stops
- * accepting.
+ * can tell where each went. Each request goes to the replica in rotation after the one the last
+ * request went to, so a moment with one replica out of rotation does not shift the turns.
+ *
+ * Like a load balancer, it probes each replica's `/health/ready` and sends traffic only to those
+ * that answer 200, which is what the gateway's `SHUTDOWN_DELAY_MS` is for: a replica told to stop
+ * answers 503 and is taken out of rotation at once, before it stops accepting. A probe that gets
+ * no answer (a busy machine, a slow event loop) counts as a failure only the third time in a row,
+ * as a load balancer's unhealthy threshold does.
  */
 export interface RoundRobinProxy {
   /** e.g. http://127.0.0.1:40123 */
@@ -58,7 +62,9 @@ export async function startRoundRobinProxy(
   const ready = new Set<string>();
   const routed: Routed[] = [];
   const sockets = new Set<net.Socket>();
-  let turn = 0;
+  /** Probes in a row that got no answer, per backend. */
+  const unanswered = new Map<string, number>();
+  let last: string | undefined;
   let stopped = false;
 
   const track = (socket: net.Socket) => {
@@ -66,9 +72,12 @@ export async function startRoundRobinProxy(
     socket.once("close", () => sockets.delete(socket));
   };
   const next = (): string | undefined => {
-    const pool = backends.filter((backend) => ready.has(backend));
-    if (pool.length === 0) return undefined;
-    return pool[turn++ % pool.length];
+    const from = last === undefined ? -1 : backends.indexOf(last);
+    for (let step = 1; step <= backends.length; step++) {
+      const candidate = backends[(from + step) % backends.length]!;
+      if (ready.has(candidate)) return (last = candidate);
+    }
+    return undefined;
   };
   const record = (backend: string, kind: Routed["kind"], req: http.IncomingMessage) => {
     const requestId = req.headers["x-request-id"];
@@ -149,14 +158,16 @@ export async function startRoundRobinProxy(
   const probe = async () => {
     await Promise.all(
       backends.map(async (backend) => {
-        const ok = await fetch(`${backend}/health/ready`, {
+        const status = await fetch(`${backend}/health/ready`, {
           signal: AbortSignal.timeout(1_000),
         }).then(
-          (response) => response.status === 200,
-          () => false,
+          (response) => response.status,
+          () => undefined,
         );
-        if (ok && backends.includes(backend)) ready.add(backend);
-        else ready.delete(backend);
+        const misses = status === undefined ? (unanswered.get(backend) ?? 0) + 1 : 0;
+        unanswered.set(backend, misses);
+        if (status === 200 && backends.includes(backend)) ready.add(backend);
+        else if (status !== undefined || misses >= 3) ready.delete(backend);
       }),
     );
     if (!stopped) probing = setTimeout(() => void probe(), probeIntervalMs);

@@ -67,6 +67,24 @@ describe.skipIf(!canRun)(
     /** Stops whatever was started, last first: also after a start that failed half-way. */
     const stops: Array<() => Promise<void>> = [];
 
+    /** Every replica's environment, as deployed: the same for each. */
+    const replicaEnv = () => ({
+      NODE_ENV: "production",
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_CALLBACK_AUTH_TOKENS: NEXT_AUTH_TOKEN,
+      TWILIO_API_BASE_URL: fake.url,
+      TWILIO_PROXY_BASE_URL: fake.url,
+      TWILIO_FLEX_BASE_URL: fake.url,
+      TWILIO_CONVERSATIONS_BASE_URL: fake.url,
+      REDIS_URL: redis.url,
+      PUBLIC_URL: proxy.url,
+      GATEWAY_API_KEYS: API_KEY,
+      SHUTDOWN_DELAY_MS: String(SHUTDOWN_DELAY_MS),
+      SHUTDOWN_GRACE_MS: "10000",
+      LOG_LEVEL: "info",
+    });
+
     beforeAll(async () => {
       await fake.start();
       stops.push(() => fake.stop());
@@ -77,23 +95,10 @@ describe.skipIf(!canRun)(
       proxy = await startRoundRobinProxy();
       stops.push(() => proxy.stop());
 
-      const env = {
-        NODE_ENV: "production",
-        TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-        TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-        TWILIO_CALLBACK_AUTH_TOKENS: NEXT_AUTH_TOKEN,
-        TWILIO_API_BASE_URL: fake.url,
-        TWILIO_PROXY_BASE_URL: fake.url,
-        TWILIO_FLEX_BASE_URL: fake.url,
-        TWILIO_CONVERSATIONS_BASE_URL: fake.url,
-        REDIS_URL: redis.url,
-        PUBLIC_URL: proxy.url,
-        GATEWAY_API_KEYS: API_KEY,
-        SHUTDOWN_DELAY_MS: String(SHUTDOWN_DELAY_MS),
-        SHUTDOWN_GRACE_MS: "10000",
-        LOG_LEVEL: "info",
-      };
-      const starts = await Promise.allSettled([startGatewayProcess(env), startGatewayProcess(env)]);
+      const starts = await Promise.allSettled([
+        startGatewayProcess(replicaEnv()),
+        startGatewayProcess(replicaEnv()),
+      ]);
       for (const start of starts) {
         if (start.status === "fulfilled") {
           replicas.push(start.value);
@@ -419,6 +424,14 @@ describe.skipIf(!canRun)(
       expect(after.json).toEqual({ data: { gatewayInfo: { name: "participant-gateway" } } });
       expect(answeredBy("topology-after")).toBe(staying);
       expect(fake.requests.map((request) => request.method)).toEqual(["POST", "POST"]);
-    });
+
+      // The update rolls on: a new replica takes the stopped one's place in the rotation, so the
+      // tests after this one (in a shuffled run) find two replicas again.
+      const replacement = await startGatewayProcess(replicaEnv());
+      stops.push(() => replacement.stop());
+      replicas.splice(replicas.indexOf(stopping), 1, replacement);
+      proxy.setBackends(replicas.map((replica) => replica.url));
+      await proxy.untilInRotation(replicas.map((replica) => replica.url));
+    }, 30_000);
   },
 );
