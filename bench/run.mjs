@@ -47,7 +47,13 @@ const profiles = options.soak
   : [...gatewayProfiles, TARGETS.forwarder, TARGETS.plain];
 const started = await Promise.all(
   profiles.map((profile) =>
-    startTarget(profile, { fakeTwilioUrl: fake.url, otlpUrl: sink?.url, logDir, cpus: TARGET_CPU }),
+    startTarget(profile, {
+      fakeTwilioUrl: fake.url,
+      otlpUrl: sink?.url,
+      logDir,
+      cpus: TARGET_CPU,
+      cpuProfileDir: options.cpuProfileDir,
+    }),
   ),
 );
 

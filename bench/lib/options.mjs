@@ -1,5 +1,6 @@
 // The command line, turned into a plan. Defaults keep a full run around 6–8 minutes on two
 // cores; --quick is a smoke run of well under a minute.
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { LOAD_SCENARIOS } from "./scenarios.mjs";
 
@@ -14,6 +15,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --features <profile>  none (default) | all: add a gateway run as an operator would configure it
   --probe <n>           sequential request pairs for the _entities latency probe (default 30)
   --pin                 pin targets to CPU 1, load generator and fake Twilio to CPU 0 (taskset)
+  --cpu-prof <dir>      each target writes a V8 CPU profile there when they stop (node --cpu-prof);
+                        read it with: node bench/profile-summary.mjs <dir>/<name>.cpuprofile
   --soak                soak the gateway alone instead: fixed documents, RSS every 10 s
   --soak-minutes <m>    soak length (default 5)
   --out <dir>           where results go (default bench/results)`;
@@ -39,6 +42,7 @@ export function parseOptions(argv) {
       features: { type: "string", default: "none" },
       probe: { type: "string" },
       pin: { type: "boolean", default: false },
+      "cpu-prof": { type: "string" },
       soak: { type: "boolean", default: false },
       "soak-minutes": { type: "string", default: "5" },
       out: { type: "string", default: new URL("../results", import.meta.url).pathname },
@@ -69,6 +73,7 @@ export function parseOptions(argv) {
     features: values.features,
     probeRequests: Number(values.probe ?? (quick ? 8 : 30)),
     pin: values.pin,
+    cpuProfileDir: values["cpu-prof"] && resolve(values["cpu-prof"]),
     soak: values.soak,
     soakMinutes: Number(values["soak-minutes"]),
     outDir: values.out,

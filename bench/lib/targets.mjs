@@ -105,7 +105,9 @@ export function requestHeaders(target, scenario, idempotencyKey) {
   return headers;
 }
 
-export async function startTarget(target, { fakeTwilioUrl, otlpUrl, logDir, cpus }) {
+/** `cpuProfileDir`: the target writes a V8 CPU profile there when they stop (`node --cpu-prof`). */
+export async function startTarget(target, { fakeTwilioUrl, otlpUrl, logDir, cpus, cpuProfileDir }) {
+  const profiled = cpuProfileDir !== undefined;
   const running = await startNodeProcess({
     name: target.name,
     script: target.script,
@@ -113,6 +115,15 @@ export async function startTarget(target, { fakeTwilioUrl, otlpUrl, logDir, cpus
     ready: target.ready,
     logFile: join(logDir, `${target.name}.log`),
     cpus,
+    nodeArgs: profiled
+      ? [
+          "--cpu-prof",
+          "--cpu-prof-dir",
+          cpuProfileDir,
+          "--cpu-prof-name",
+          `${target.name}.cpuprofile`,
+        ]
+      : [],
   });
   return { ...target, ...running };
 }
