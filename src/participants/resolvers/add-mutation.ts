@@ -1,6 +1,7 @@
 import { Arg, Ctx, type ClassType, Mutation, Resolver } from "type-graphql";
 import { ParticipantEventType } from "../../events/record.js";
 import type { GatewayContext } from "../../graphql/context.js";
+import { resolvedDirectly } from "../../graphql/direct-resolvers.js";
 import type { InputClass } from "../../params/input-class.js";
 import type { InputOf, ParamTable } from "../../params/param.js";
 import { toWire, type WireOrder } from "../../params/wire.js";
@@ -54,6 +55,10 @@ export interface AddMutationSpec<P extends ParamTable, T extends object> extends
  * still run and answer (see gateway/write-outcome.ts).
  */
 export function addMutation<P extends ParamTable, T extends object>(spec: AddMutationSpec<P, T>) {
+  const add = (input: InputOf<P>, context: GatewayContext): Promise<T> => {
+    assertValid(spec.input, input);
+    return createParticipant(context, spec, input);
+  };
   @Resolver()
   class AddMutation {
     @Mutation(() => spec.type, {
@@ -65,9 +70,10 @@ export function addMutation<P extends ParamTable, T extends object>(spec: AddMut
       @Arg("input", () => spec.input) input: InputOf<P>,
       @Ctx() context: GatewayContext,
     ): Promise<T> {
-      assertValid(spec.input, input);
-      return createParticipant(context, spec, input);
+      return add(input, context);
     }
   }
-  return AddMutation;
+  return resolvedDirectly(AddMutation, {
+    Mutation: { [spec.name]: (_, args, context) => add(args.input as InputOf<P>, context) },
+  });
 }

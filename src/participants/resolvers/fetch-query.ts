@@ -1,5 +1,6 @@
 import { Args, Ctx, type ClassType, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../../graphql/context.js";
+import { resolvedDirectly } from "../../graphql/direct-resolvers.js";
 import type { InputClass } from "../../params/input-class.js";
 import type { InputOf, ParamTable } from "../../params/param.js";
 import type { TwilioScope } from "../../twilio/request-scope.js";
@@ -20,6 +21,10 @@ export interface FetchQuerySpec<P extends ParamTable, Key, T extends object> {
 export function fetchQuery<P extends ParamTable, Key, T extends object>(
   spec: FetchQuerySpec<P, Key, T>,
 ) {
+  const fetch = (args: InputOf<P>, context: GatewayContext): Promise<T | null> => {
+    assertValid(spec.args, args, "");
+    return spec.cache.load(context, spec.key(args, context.twilio));
+  };
   @Resolver()
   class FetchQuery {
     @Query(() => spec.type, { name: spec.name, description: spec.description, nullable: true })
@@ -27,9 +32,10 @@ export function fetchQuery<P extends ParamTable, Key, T extends object>(
       @Args(() => spec.args) args: InputOf<P>,
       @Ctx() context: GatewayContext,
     ): Promise<T | null> {
-      assertValid(spec.args, args, "");
-      return spec.cache.load(context, spec.key(args, context.twilio));
+      return fetch(args, context);
     }
   }
-  return FetchQuery;
+  return resolvedDirectly(FetchQuery, {
+    Query: { [spec.name]: (_, args, context) => fetch(args as InputOf<P>, context) },
+  });
 }

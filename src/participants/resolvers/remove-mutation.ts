@@ -2,6 +2,7 @@ import { Arg, Ctx, type ClassType, Mutation, Resolver } from "type-graphql";
 import { NotFoundError } from "../../errors/gateway-errors.js";
 import { ParticipantEventType } from "../../events/record.js";
 import type { GatewayContext } from "../../graphql/context.js";
+import { resolvedDirectly } from "../../graphql/direct-resolvers.js";
 import type { InputClass } from "../../params/input-class.js";
 import type { InputOf, ParamTable } from "../../params/param.js";
 import { toWire } from "../../params/wire.js";
@@ -32,6 +33,17 @@ export interface RemoveMutationSpec<P extends ParamTable, Key, T extends object>
 export function removeMutation<P extends ParamTable, Key, T extends object>(
   spec: RemoveMutationSpec<P, Key, T>,
 ) {
+  const remove = async (input: InputOf<P>, context: GatewayContext): Promise<T> => {
+    assertValid(spec.input, input);
+    const key = spec.key(input, context.twilio);
+    const current = await spec.cache.load(context, key);
+    if (!current) throw new NotFoundError(spec.resource.describe(key));
+    const target = spec.deleteKey?.(key, current) ?? key;
+    await spec.resource.delete(context.twilio, target, toWire(spec.input.params, input).headers);
+    spec.cache.removed(context, key, current);
+    await publishGatewayEvent(context, ParticipantEventType.REMOVED, current);
+    return current;
+  };
   @Resolver()
   class RemoveMutation {
     @Mutation(() => spec.type, {
@@ -39,20 +51,14 @@ export function removeMutation<P extends ParamTable, Key, T extends object>(
       description: spec.description,
       nullable: true,
     })
-    async remove(
+    remove(
       @Arg("input", () => spec.input) input: InputOf<P>,
       @Ctx() context: GatewayContext,
     ): Promise<T> {
-      assertValid(spec.input, input);
-      const key = spec.key(input, context.twilio);
-      const current = await spec.cache.load(context, key);
-      if (!current) throw new NotFoundError(spec.resource.describe(key));
-      const target = spec.deleteKey?.(key, current) ?? key;
-      await spec.resource.delete(context.twilio, target, toWire(spec.input.params, input).headers);
-      spec.cache.removed(context, key, current);
-      await publishGatewayEvent(context, ParticipantEventType.REMOVED, current);
-      return current;
+      return remove(input, context);
     }
   }
-  return RemoveMutation;
+  return resolvedDirectly(RemoveMutation, {
+    Mutation: { [spec.name]: (_, args, context) => remove(args.input as InputOf<P>, context) },
+  });
 }

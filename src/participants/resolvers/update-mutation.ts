@@ -1,6 +1,7 @@
 import { Arg, Ctx, type ClassType, Mutation, Resolver } from "type-graphql";
 import { ParticipantEventType } from "../../events/record.js";
 import type { GatewayContext } from "../../graphql/context.js";
+import { resolvedDirectly } from "../../graphql/direct-resolvers.js";
 import type { InputClass } from "../../params/input-class.js";
 import type { InputOf, ParamTable } from "../../params/param.js";
 import { toWire, type WireOrder } from "../../params/wire.js";
@@ -30,6 +31,15 @@ export interface UpdateMutationSpec<P extends ParamTable, Key, T extends object>
 export function updateMutation<P extends ParamTable, Key, T extends object>(
   spec: UpdateMutationSpec<P, Key, T>,
 ) {
+  const update = async (input: InputOf<P>, context: GatewayContext): Promise<T> => {
+    assertValid(spec.input, input);
+    const key = spec.key(input, context.twilio);
+    const wire = toWire(spec.input.params, input, spec.order?.(input));
+    const updated = await spec.resource.update(context.twilio, key, wire);
+    spec.cache.updated(context, key, updated);
+    await publishGatewayEvent(context, ParticipantEventType.UPDATED, updated);
+    return updated;
+  };
   @Resolver()
   class UpdateMutation {
     @Mutation(() => spec.type, {
@@ -37,18 +47,14 @@ export function updateMutation<P extends ParamTable, Key, T extends object>(
       description: spec.description,
       nullable: true,
     })
-    async update(
+    update(
       @Arg("input", () => spec.input) input: InputOf<P>,
       @Ctx() context: GatewayContext,
     ): Promise<T> {
-      assertValid(spec.input, input);
-      const key = spec.key(input, context.twilio);
-      const wire = toWire(spec.input.params, input, spec.order?.(input));
-      const updated = await spec.resource.update(context.twilio, key, wire);
-      spec.cache.updated(context, key, updated);
-      await publishGatewayEvent(context, ParticipantEventType.UPDATED, updated);
-      return updated;
+      return update(input, context);
     }
   }
-  return UpdateMutation;
+  return resolvedDirectly(UpdateMutation, {
+    Mutation: { [spec.name]: (_, args, context) => update(args.input as InputOf<P>, context) },
+  });
 }
