@@ -22,7 +22,7 @@ import {
 } from "./lib/report.mjs";
 import { oneParticipant } from "./lib/scenarios.mjs";
 import { runSoak } from "./lib/soak.mjs";
-import { TARGETS, startTarget } from "./lib/targets.mjs";
+import { TARGETS, featureTargets, startTarget } from "./lib/targets.mjs";
 
 const log = (line) => process.stderr.write(`${line}\n`);
 const options = parseOptions(process.argv.slice(2));
@@ -38,16 +38,22 @@ if (options.pin) {
 
 const logDir = mkdtempSync(join(os.tmpdir(), "participant-gateway-bench-"));
 log(`logs of every process: ${logDir} (removed at the end unless something failed)`);
-const sink = options.features === "all" ? await startOtlpSink() : undefined;
+const gatewayProfiles = [TARGETS.gateway, ...featureTargets(options.features)];
+// A soak runs one gateway: `all` when --features names it, else the last it names, else the bare.
+const soaked =
+  gatewayProfiles.find((target) => target === TARGETS.gatewayAll) ?? gatewayProfiles.at(-1);
+const profiles = options.soak ? [soaked] : [...gatewayProfiles, TARGETS.forwarder, TARGETS.plain];
+const sink = profiles.some((target) => target.needsOtlpSink) ? await startOtlpSink() : undefined;
 const fake = await startFakeTwilio({ logDir, cpus: LOAD_CPU });
-const gatewayProfiles = [TARGETS.gateway, ...(sink ? [TARGETS.gatewayAll] : [])];
-// A soak runs one gateway: the one --features asks for.
-const profiles = options.soak
-  ? gatewayProfiles.slice(-1)
-  : [...gatewayProfiles, TARGETS.forwarder, TARGETS.plain];
 const started = await Promise.all(
   profiles.map((profile) =>
-    startTarget(profile, { fakeTwilioUrl: fake.url, otlpUrl: sink?.url, logDir, cpus: TARGET_CPU }),
+    startTarget(profile, {
+      fakeTwilioUrl: fake.url,
+      otlpUrl: sink?.url,
+      logDir,
+      cpus: TARGET_CPU,
+      cpuProfileDir: options.cpuProfileDir,
+    }),
   ),
 );
 
@@ -92,8 +98,8 @@ const header = [
   `participant-gateway bench, ${startedAt.toISOString()}, commit ${commit}`,
   `machine: ${host.cpus} × ${host.model}, Node ${host.node}, load average ${loadAverageBefore.toFixed(2)} before, ${loadAverageAfter.toFixed(2)} after`,
   options.soak
-    ? `soak: ${options.soakMinutes} min, features ${options.features}`
-    : `${options.rounds} round(s), ${options.seconds} s cells after ${options.warmupSeconds} s warm-up, medians; features ${options.features}`,
+    ? `soak: ${options.soakMinutes} min, ${soaked.name}`
+    : `${options.rounds} round(s), ${options.seconds} s cells after ${options.warmupSeconds} s warm-up, medians; features ${options.features.join(",") || "none"}`,
   options.pin
     ? "targets pinned to CPU 1; load generator and fake Twilio to CPU 0"
     : "no CPU pinning: load generator, fake Twilio and target share the cores",

@@ -92,7 +92,8 @@ export async function startApp(
       maxRetryAfterMs: effective.maxRetryAfterMs,
       logger,
       observe: metrics?.observeTwilioCall,
-      tracing,
+      // Calls start no span at all when none would be exported.
+      tracing: tracing.exporting ? tracing : undefined,
     });
     const idempotencyStore = openIdempotencyStore(config, logger);
     const gateway = await startGatewayServer({

@@ -15,12 +15,34 @@ function manyParticipants(count: number): string {
   return `{ ${fields.join("\n")} }`;
 }
 
-const fake = new FakeTwilio();
-fake.setFallback((request) => ({
-  status: 200,
-  body: { call_sid: /(CA[0-9a-f]{32})/.exec(request.url)![1], conference_sid: CF },
-  delayMs: 50,
-}));
+/** Answers each participant fetch after 50 ms, so calls of one request overlap. */
+function slowTwilio(): FakeTwilio {
+  const twilio = new FakeTwilio();
+  twilio.setFallback((request) => ({
+    status: 200,
+    body: { call_sid: /(CA[0-9a-f]{32})/.exec(request.url)![1], conference_sid: CF },
+    delayMs: 50,
+  }));
+  return twilio;
+}
+
+/** A router's `_entities` call: `count` representations naming `distinct` participants. */
+function entities(count: number, distinct: number) {
+  return {
+    query: `query ($representations: [_Any!]!) {
+      _entities(representations: $representations) { ... on ConferenceParticipant { callSid } }
+    }`,
+    variables: {
+      representations: Array.from({ length: count }, (_, i) => ({
+        __typename: "ConferenceParticipant",
+        conferenceSid: CF,
+        callSid: CA(i % distinct),
+      })),
+    },
+  };
+}
+
+const fake = slowTwilio();
 const gateway = useGatewayOnFakeTwilio(fake, {
   TWILIO_CONCURRENCY_PER_REQUEST: "2",
   TWILIO_MAX_CALLS_PER_REQUEST: "6",
@@ -51,5 +73,26 @@ describe("the Twilio calls of one GraphQL request", () => {
       expect(result.errors).toBeUndefined();
     }
     expect(fake.requests).toHaveLength(18);
+  });
+});
+
+describe("by default (TWILIO_CONCURRENCY_PER_REQUEST 16)", () => {
+  const twilio = slowTwilio();
+  const defaults = useGatewayOnFakeTwilio(twilio);
+
+  it("reads a router's batch of 20 references to 10 participants in one wave of 10", async () => {
+    const { query, variables } = entities(20, 10);
+    const result = await defaults.graphql(query, variables);
+    expect(result.errors).toBeUndefined();
+    expect(twilio.requests).toHaveLength(10);
+    expect(twilio.maxInFlight).toBe(10);
+  });
+
+  it("has at most 16 calls of one request in flight", async () => {
+    const { query, variables } = entities(20, 20);
+    const result = await defaults.graphql(query, variables);
+    expect(result.errors).toBeUndefined();
+    expect(twilio.requests).toHaveLength(20);
+    expect(twilio.maxInFlight).toBe(16);
   });
 });

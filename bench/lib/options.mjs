@@ -1,7 +1,9 @@
 // The command line, turned into a plan. Defaults keep a full run around 6–8 minutes on two
 // cores; --quick is a smoke run of well under a minute.
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { LOAD_SCENARIOS } from "./scenarios.mjs";
+import { FEATURES } from "./targets.mjs";
 
 const USAGE = `Usage: npm run bench -- [options]
   --quick               smoke run: 1 round, 32 connections, 0.75 s cells, no per-cell warm-up
@@ -11,9 +13,13 @@ const USAGE = `Usage: npm run bench -- [options]
   --latencies <ms,…>    fake Twilio answer latencies (default 0,20)
   --connections <n,…>   concurrent connections (default 32,256)
   --scenarios <id,…>    add,list,entities (default all)
-  --features <profile>  none (default) | all: add a gateway run as an operator would configure it
+  --features <list>     gateways to add besides the bare one (default none): all (every feature
+                        on, as an operator runs it) and/or single features, each alone:
+                        auth,idempotency,metrics,logging,tracing; e.g. all,auth,tracing
   --probe <n>           sequential request pairs for the _entities latency probe (default 30)
   --pin                 pin targets to CPU 1, load generator and fake Twilio to CPU 0 (taskset)
+  --cpu-prof <dir>      each target writes a V8 CPU profile there when they stop (node --cpu-prof);
+                        read it with: node bench/profile-summary.mjs <dir>/<name>.cpuprofile
   --soak                soak the gateway alone instead: fixed documents, RSS every 10 s
   --soak-minutes <m>    soak length (default 5)
   --out <dir>           where results go (default bench/results)`;
@@ -39,6 +45,7 @@ export function parseOptions(argv) {
       features: { type: "string", default: "none" },
       probe: { type: "string" },
       pin: { type: "boolean", default: false },
+      "cpu-prof": { type: "string" },
       soak: { type: "boolean", default: false },
       "soak-minutes": { type: "string", default: "5" },
       out: { type: "string", default: new URL("../results", import.meta.url).pathname },
@@ -49,7 +56,11 @@ export function parseOptions(argv) {
     console.log(USAGE);
     process.exit(0);
   }
-  if (!["none", "all"].includes(values.features)) throw new Error(`--features none|all\n${USAGE}`);
+  const features = values.features === "none" ? [] : values.features.split(",");
+  const known = ["all", ...Object.keys(FEATURES)];
+  for (const feature of features) {
+    if (!known.includes(feature)) throw new Error(`--features: no feature "${feature}"\n${USAGE}`);
+  }
   const scenarios = values.scenarios.split(",").map((id) => {
     const scenario = LOAD_SCENARIOS.find((s) => s.id === id);
     if (!scenario) throw new Error(`--scenarios: no scenario "${id}"\n${USAGE}`);
@@ -66,9 +77,11 @@ export function parseOptions(argv) {
     latencies: numbers(values.latencies, "latencies"),
     connections: numbers(values.connections ?? (quick ? "32" : "32,256"), "connections"),
     scenarios,
-    features: values.features,
+    /** Names: `all` and single features, in the order given, without repeats. */
+    features: [...new Set(features)],
     probeRequests: Number(values.probe ?? (quick ? 8 : 30)),
     pin: values.pin,
+    cpuProfileDir: values["cpu-prof"] && resolve(values["cpu-prof"]),
     soak: values.soak,
     soakMinutes: Number(values["soak-minutes"]),
     outDir: values.out,

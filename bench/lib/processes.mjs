@@ -20,12 +20,14 @@ const CLOCK_TICKS = (() => {
 
 /**
  * Starts `node <script>` and resolves once its log shows `ready` (a regex whose first group is
- * the URL to use). `cpus` (e.g. "1") pins it with taskset, which execs node under the same pid.
+ * the URL to use). `cpus` (e.g. "1") pins it with taskset, which execs node under the same pid;
+ * `nodeArgs` go to node before the script (`--cpu-prof`, say).
  */
-export async function startNodeProcess({ name, script, env, ready, logFile, cpus }) {
+export async function startNodeProcess({ name, script, env, ready, logFile, cpus, nodeArgs = [] }) {
   const fd = openSync(logFile, "w");
+  const node = [...nodeArgs, script];
   const command = cpus === undefined ? process.execPath : "taskset";
-  const args = cpus === undefined ? [script] : ["-c", cpus, process.execPath, script];
+  const args = cpus === undefined ? node : ["-c", cpus, process.execPath, ...node];
   const child = spawn(command, args, { env, stdio: ["ignore", fd, fd] });
   closeSync(fd);
   running.add(child);

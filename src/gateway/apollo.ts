@@ -23,11 +23,13 @@ export interface ApolloOptions {
   limits: DocumentLimits;
   /** Counted by a plugin; without it nothing is counted. */
   metrics?: GatewayMetrics;
+  /** Whether spans are exported: only then does a plugin name and end the operation's span. */
+  tracing: boolean;
 }
 
 /** Apollo Server with the gateway's plugins, error shaping and no work nobody reads. */
 export async function startApollo(options: ApolloOptions): Promise<ApolloServer<GatewayContext>> {
-  const { schema, logger, introspection, metrics } = options;
+  const { schema, logger, introspection, metrics, tracing } = options;
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     ...documentLimitOptions(options.limits),
@@ -41,12 +43,13 @@ export async function startApollo(options: ApolloOptions): Promise<ApolloServer<
     // on each request for the benefit of nobody reading it raw.
     stringifyResult: (result) => JSON.stringify(result),
     logger,
+    // Each plugin costs every request its hooks: those whose work nobody reads are left out.
     plugins: [
-      requestLogPlugin,
+      ...(logger.isLevelEnabled("info") ? [requestLogPlugin] : []),
       noHttpSubscriptionsPlugin,
       expandInputIssuesPlugin,
       // After expandInputIssuesPlugin, so the span records the codes the client receives.
-      tracingPlugin,
+      ...(tracing ? [tracingPlugin] : []),
       // After expandInputIssuesPlugin, so errors are counted as the client receives them.
       ...(metrics ? [metricsPlugin(metrics)] : []),
       ApolloServerPluginInlineTraceDisabled(),

@@ -3,10 +3,12 @@ import { mapSchema, MapperKind, printSchemaWithDirectives } from "@graphql-tools
 import {
   GraphQLInputObjectType,
   type GraphQLSchema,
+  isObjectType,
   lexicographicSortSchema,
   parse,
 } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import { directResolversOf } from "../graphql/direct-resolvers.js";
 import { ParticipantEventsResolver } from "../participants/events/subscription.js";
 import type { SchemaClass } from "../participants/product.js";
 import { PRODUCTS } from "../participants/registry.js";
@@ -79,6 +81,17 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     `${FEDERATION_LINK}\n${ONE_OF_DIRECTIVE}\n\n${printSchemaWithDirectives(typeGraphQLSchema)}`,
   );
   const resolvers: Record<string, object> = createResolversMap(typeGraphQLSchema);
+  for (const resolverClass of resolverClasses) {
+    for (const [typeName, fields] of Object.entries(directResolversOf(resolverClass) ?? {})) {
+      const declared = typeGraphQLSchema.getType(typeName);
+      for (const field of Object.keys(fields)) {
+        if (!isObjectType(declared) || !declared.getFields()[field]) {
+          throw new Error(`${resolverClass.name} resolves ${typeName}.${field}, not in the schema`);
+        }
+      }
+      resolvers[typeName] = { ...resolvers[typeName], ...fields };
+    }
+  }
   resolvers.Mutation = statingWriteOutcomes(resolvers.Mutation as FieldResolvers);
   for (const entity of PRODUCTS.flatMap((product) => product.entities)) {
     resolvers[entity.typeName] = {

@@ -192,19 +192,24 @@ export async function loadConnection<T>(options: {
 
   const remaining = result.items.slice(start.skip);
   const taken = remaining.slice(0, first);
-  const edges = taken.map((node, i) => {
+  const edges = taken.map((node, i): Edge<T> => {
     const offset = start.skip + i + 1;
     const endOfPage = offset >= result.items.length;
-    const cursor = endOfPage
-      ? nextPageCursor(scope, result.next, pageSize)
-      : encodeCursor({
-          scope,
-          page: start.page,
-          pageToken: start.pageToken,
-          pageSize,
-          skip: offset,
-        });
-    return { cursor, node };
+    // Encoded when asked for: most clients read only `pageInfo.endCursor` of a page.
+    return {
+      node,
+      get cursor() {
+        return endOfPage
+          ? nextPageCursor(scope, result.next, pageSize)
+          : encodeCursor({
+              scope,
+              page: start.page,
+              pageToken: start.pageToken,
+              pageSize,
+              skip: offset,
+            });
+      },
+    };
   });
   const hasNextPage = remaining.length > taken.length || result.next !== null;
   return { edges, pageInfo: pageInfo(edges, args, hasNextPage) };

@@ -89,6 +89,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       maxDepth: config.graphqlMaxDepth,
     },
     metrics,
+    tracing: options.tracing.exporting,
   });
   const writeRateLimiter = writeRateLimiterFor(config, logger);
   const events = new GatewayEvents({

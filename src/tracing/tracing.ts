@@ -43,10 +43,12 @@ export async function startTracing(options: TracingOptions): Promise<Tracing> {
   const source = exporting
     ? (await import("./otlp-export.js")).startOtlpExport(options)
     : noExport(options.serviceName);
+  // Without export every operation shares one no-op span: nothing to make per request.
+  const unrecorded = exporting ? undefined : startOperationSpan(source.tracer, ROOT_CONTEXT);
   return {
     exporting,
     extractTraceContext: source.extractTraceContext,
-    startOperationSpan: (parent) => startOperationSpan(source.tracer, parent),
+    startOperationSpan: (parent) => unrecorded ?? startOperationSpan(source.tracer, parent),
     startTwilioCallSpan: (parent, call) => startTwilioCallSpan(source.tracer, parent, call),
     shutdown: source.shutdown,
   };

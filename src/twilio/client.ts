@@ -1,6 +1,6 @@
 import http from "node:http";
 import https from "node:https";
-import got, { type Got, RequestError, TimeoutError } from "got";
+import got, { type Got, Options, RequestError, type Response, TimeoutError } from "got";
 import type { TwilioCredentials } from "./credentials.js";
 import {
   TwilioApiError,
@@ -76,6 +76,8 @@ const RETRY_STATUS_CODES = [429];
 export class TwilioClient {
   readonly baseUrls: BaseUrls;
   private readonly http: Got;
+  /** What every call's options start from: the instance's, normalised once. */
+  private readonly defaults: Options;
   private readonly timeoutMs: number;
   private readonly logger: Logger;
   private readonly observe: TwilioCallObserver | undefined;
@@ -108,6 +110,11 @@ export class TwilioClient {
       decompress: false,
       responseType: "text",
     });
+    this.defaults = new Options(undefined, undefined, this.http.defaults.options);
+    // got spreads `cacheOptions` into the object literal it makes for node:http on every call;
+    // on Node 20's V8 a spread followed by some thirty more properties costs ≈ 60 µs (a slow
+    // path later V8s fixed). The gateway uses no HTTP cache: with none, the spread is free.
+    this.defaults.cacheOptions = {};
   }
 
   /**
@@ -148,7 +155,8 @@ export class TwilioClient {
     let contentType: string | undefined;
     let twilioRequestId: string | undefined;
     try {
-      const response = await this.http(url, { method: request.method, headers, body });
+      const options = new Options(url, { method: request.method, headers, body }, this.defaults);
+      const response = (await this.http(undefined, undefined, options)) as Response<string>;
       status = response.statusCode;
       text = response.body;
       contentType = response.headers["content-type"];

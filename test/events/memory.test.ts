@@ -81,3 +81,27 @@ describe("MemoryEventBus specifics", () => {
     expect(sink.ids()).toEqual([record.id]);
   });
 });
+
+describe("MemoryEventBus without subscribers", () => {
+  it("copies an event only for an account someone here subscribed to", async () => {
+    const bus = new MemoryEventBus();
+    let copies = 0;
+    // JSON.stringify calls toJSON: each call is one copy made for delivery.
+    const counted = () => {
+      const record = conferenceRecord();
+      const toJSON = () => {
+        copies += 1;
+        return record.participant;
+      };
+      return { ...record, participant: { ...record.participant, toJSON } };
+    };
+    await bus.publish(counted());
+    expect(copies).toBe(0);
+    const sink = new RecordingSink();
+    await bus.subscribe(ACCOUNT_A, sink);
+    const record = counted();
+    await bus.publish(record);
+    expect(copies).toBe(1);
+    expect(sink.ids()).toEqual([record.id]);
+  });
+});

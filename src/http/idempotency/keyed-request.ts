@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { getOperationAST, OperationTypeNode, parse, print } from "graphql";
 import type { Principal } from "../../auth/principal.js";
 import { ErrorCode } from "../../errors/gateway-errors.js";
 import type { TwilioCredentials } from "../../twilio/credentials.js";
 import type { KeyedRequest } from "./idempotency-keys.js";
+import { MutationDocuments } from "./mutation-documents.js";
 
 /** The request header a client names a write with, and the response header of a replay. */
 export const IDEMPOTENCY_KEY_HEADER = "idempotency-key";
@@ -12,6 +12,9 @@ export const IDEMPOTENT_REPLAYED_HEADER = "idempotent-replayed";
 
 /** 1 to 255 printable ASCII characters (a UUID, a ULID, an order number…), compared as sent. */
 const VALID_KEY = /^[\x20-\x7e]{1,255}$/;
+
+/** Clients send the same few documents with every write: each is parsed and printed once. */
+const mutationDocuments = new MutationDocuments();
 
 /** Who a key belongs to: the caller, and the Twilio account and credentials it acts with. */
 export interface KeyOwner {
@@ -65,14 +68,8 @@ export function readIdempotencyKey(
   }
   const operationName =
     typeof operation.operationName === "string" ? operation.operationName : null;
-  let document;
-  try {
-    document = parse(operation.query);
-  } catch {
-    return { kind: "none" };
-  }
-  const definition = getOperationAST(document, operationName);
-  if (definition?.operation !== OperationTypeNode.MUTATION) return { kind: "none" };
+  const mutation = mutationDocuments.printed(operation.query, operationName);
+  if (mutation === undefined) return { kind: "none" };
   return {
     kind: "keyed",
     request: {
@@ -83,8 +80,7 @@ export function readIdempotencyKey(
         owner.credentials?.password ?? null,
         key,
       ])}`,
-      // Printed, so whitespace, commas and comments do not make another request.
-      fingerprint: sha256([print(document), operationName, canonical(operation.variables ?? {})]),
+      fingerprint: sha256([mutation, operationName, canonical(operation.variables ?? {})]),
     },
   };
 }

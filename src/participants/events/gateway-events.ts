@@ -51,7 +51,10 @@ export class GatewayEvents {
       callbackUrl: (path) => this.callbackUrl(path),
       publish: async (record) => {
         try {
-          await this.options.live.bus.publish(await this.correlate(record));
+          // Without a public URL Twilio calls no gateway back: there is no callback to correlate
+          // with this write, and remembering its call's conference would only fill the store.
+          const correlated = this.options.publicUrl === undefined ? record : this.correlate(record);
+          await this.options.live.bus.publish(await correlated);
         } catch (error) {
           logger.warn(
             { event: record.type, kind: record.kind, error: errorName(error) },

@@ -1,5 +1,6 @@
 import { Args, Ctx, type ClassType, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../../graphql/context.js";
+import { resolvedDirectly } from "../../graphql/direct-resolvers.js";
 import type { InputClass } from "../../params/input-class.js";
 import type { InputOf, ParamTable } from "../../params/param.js";
 import type { TwilioScope } from "../../twilio/request-scope.js";
@@ -22,10 +23,15 @@ export interface FetchQuerySpec<P extends ParamTable, Key, T extends object> {
 export function fetchQuery<P extends ParamTable, Key, T extends object>(
   spec: FetchQuerySpec<P, Key, T>,
 ) {
+  const name = lowerFirst(spec.type.name);
+  const fetch = (args: InputOf<P>, context: GatewayContext): Promise<T | null> => {
+    assertValid(spec.args, args, "");
+    return spec.cache.load(context, spec.key(args, context.twilio));
+  };
   @Resolver()
   class FetchQuery {
     @Query(() => spec.type, {
-      name: lowerFirst(spec.type.name),
+      name,
       description: spec.description,
       nullable: true,
     })
@@ -33,9 +39,10 @@ export function fetchQuery<P extends ParamTable, Key, T extends object>(
       @Args(() => spec.args) args: InputOf<P>,
       @Ctx() context: GatewayContext,
     ): Promise<T | null> {
-      assertValid(spec.args, args, "");
-      return spec.cache.load(context, spec.key(args, context.twilio));
+      return fetch(args, context);
     }
   }
-  return FetchQuery;
+  return resolvedDirectly(FetchQuery, {
+    Query: { [name]: (_, args, context) => fetch(args as InputOf<P>, context) },
+  });
 }

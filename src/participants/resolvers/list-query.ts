@@ -7,6 +7,7 @@ import {
   loadConnection,
 } from "../../graphql/connection.js";
 import type { GatewayContext } from "../../graphql/context.js";
+import { resolvedDirectly } from "../../graphql/direct-resolvers.js";
 import type { InputClass } from "../../params/input-class.js";
 import type { InputOf, ParamTable } from "../../params/param.js";
 import { toWire } from "../../params/wire.js";
@@ -68,5 +69,11 @@ export function listQuery<P extends ParamTable, T extends object>(spec: ListQuer
       return participantsConnection(context, spec, args, paging);
     }
   }
-  return ListQuery;
+  // One object holds the list's arguments and the paging ones: each reader takes its own fields.
+  return resolvedDirectly(ListQuery, {
+    Query: {
+      [name]: (_, args, context) =>
+        participantsConnection(context, spec, args as InputOf<P>, args as ConnectionArgs),
+    },
+  });
 }

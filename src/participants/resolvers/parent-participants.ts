@@ -1,6 +1,7 @@
 import { Args, Ctx, type ClassType, FieldResolver, Resolver, Root } from "type-graphql";
 import { ConnectionArgs, type Connection, connectionOf } from "../../graphql/connection.js";
 import type { GatewayContext } from "../../graphql/context.js";
+import { resolvedDirectly } from "../../graphql/direct-resolvers.js";
 import { argsType, type InputClass } from "../../params/input-class.js";
 import type { InputOf, ParamTable } from "../../params/param.js";
 import { type ListSpec, participantsConnection } from "./list-query.js";
@@ -48,5 +49,17 @@ export function parentParticipants<
       return participantsConnection(context, spec.list, spec.listArgs(parent, filters), paging);
     }
   }
-  return ParentParticipants;
+  // The parent's GraphQL type is named after its class (type-graphql's default). One object holds
+  // the filters and the paging arguments: each reader takes its own fields.
+  return resolvedDirectly(ParentParticipants, {
+    [spec.parent.name]: {
+      participants: (parent, args, context) =>
+        participantsConnection(
+          context,
+          spec.list,
+          spec.listArgs(parent as Parent, args as InputOf<F>),
+          args as ConnectionArgs,
+        ),
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, type ClassType, Mutation, Resolver } from "type-graphql";
 import type { GatewayEventType } from "../../events/record.js";
 import type { GatewayContext } from "../../graphql/context.js";
+import { resolvedDirectly } from "../../graphql/direct-resolvers.js";
 import type { InputClass } from "../../params/input-class.js";
 import type { InputOf, ParamTable } from "../../params/param.js";
 import { assertValid } from "../../validation/rules.js";
@@ -26,22 +27,24 @@ export function participantMutation<P extends ParamTable, T extends object>(
   event: GatewayEventType,
   act: (context: GatewayContext, input: InputOf<P>) => Promise<T>,
 ) {
+  const name = `${verb}${spec.type.name}`;
+  const run = async (input: InputOf<P>, context: GatewayContext): Promise<T> => {
+    assertValid(spec.input, input);
+    const participant = await act(context, input);
+    await publishGatewayEvent(context, event, participant);
+    return participant;
+  };
   @Resolver()
   class ParticipantMutation {
-    @Mutation(() => spec.type, {
-      name: `${verb}${spec.type.name}`,
-      description: spec.description,
-      nullable: true,
-    })
-    async run(
+    @Mutation(() => spec.type, { name, description: spec.description, nullable: true })
+    run(
       @Arg("input", () => spec.input) input: InputOf<P>,
       @Ctx() context: GatewayContext,
     ): Promise<T> {
-      assertValid(spec.input, input);
-      const participant = await act(context, input);
-      await publishGatewayEvent(context, event, participant);
-      return participant;
+      return run(input, context);
     }
   }
-  return ParticipantMutation;
+  return resolvedDirectly(ParticipantMutation, {
+    Mutation: { [name]: (_, args, context) => run(args.input as InputOf<P>, context) },
+  });
 }

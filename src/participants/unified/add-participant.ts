@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from "type-graphql";
 import type { GatewayContext } from "../../graphql/context.js";
+import { resolvedDirectly } from "../../graphql/direct-resolvers.js";
 import { assertValid, CheckObject, Nested } from "../../validation/rules.js";
 import { Participant } from "../participant.js";
 import { PRODUCTS } from "../registry.js";
@@ -36,8 +37,15 @@ InputType(ADD_PARTICIPANT_INPUT, {
     "Exactly one kind of participant to add, each with the same fields as its own add mutation.",
 })(AddParticipantInput);
 
+function addParticipant(input: Record<string, unknown>, context: GatewayContext): Promise<object> {
+  assertValid(AddParticipantInput, input);
+  // The rule above has made sure exactly one kind was given.
+  const product = ADDABLE.find((candidate) => input[candidate.name] != null)!;
+  return createParticipant(context, product.add, input[product.name] as never);
+}
+
 @Resolver()
-export class AddParticipantResolver {
+class AddParticipantDeclaration {
   @Mutation(() => Participant, {
     nullable: true,
     description:
@@ -47,9 +55,13 @@ export class AddParticipantResolver {
     @Arg("input", () => AddParticipantInput) input: Record<string, unknown>,
     @Ctx() context: GatewayContext,
   ): Promise<object> {
-    assertValid(AddParticipantInput, input);
-    // The rule above has made sure exactly one kind was given.
-    const product = ADDABLE.find((candidate) => input[candidate.name] != null)!;
-    return createParticipant(context, product.add, input[product.name] as never);
+    return addParticipant(input, context);
   }
 }
+
+export const AddParticipantResolver = resolvedDirectly(AddParticipantDeclaration, {
+  Mutation: {
+    addParticipant: (_, args, context) =>
+      addParticipant(args.input as Record<string, unknown>, context),
+  },
+});
