@@ -1,18 +1,19 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import {
-  type DefinitionNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   Kind,
   type OperationDefinitionNode,
-  parse,
   print,
   TokenKind,
   type ValueNode,
   visit,
 } from "graphql";
+import {
+  findRepositoryRoot,
+  fragmentsUsedBy,
+  type OperationSource,
+  parseOperationSources,
+  readOperationSources,
+} from "../graphql/operation-sources.js";
 import type { Logger } from "../logging/logger.js";
 import { PRODUCTS } from "../participants/registry.js";
 
@@ -21,12 +22,6 @@ export interface DefaultDocument {
   query: string;
   /** Pretty-printed JSON for the variables editor. */
   variables: string;
-}
-
-export interface OperationSource {
-  /** The file name, for messages. */
-  name: string;
-  text: string;
 }
 
 /** The conference product's example participant, reused by the unified mutation's example. */
@@ -88,15 +83,9 @@ const HEADER = [
  * operation is logged and left out.
  */
 export function loadDefaultDocument(logger: Logger): DefaultDocument {
-  const directory = findOperationsDirectory();
-  const sources = directory
-    ? readdirSync(directory)
-        .filter((file) => file.endsWith(".graphql"))
-        .sort()
-        .map((file) => ({ name: file, text: readFileSync(path.join(directory, file), "utf8") }))
-    : [];
-  const { document, problems } = buildDefaultDocument(sources);
-  if (!directory) problems.unshift("schema/operations/ was not found");
+  const root = findRepositoryRoot();
+  const { document, problems } = buildDefaultDocument(root ? readOperationSources(root) : []);
+  if (!root) problems.unshift("schema/operations/ was not found");
   if (problems.length > 0) {
     logger.warn({ problems }, "GraphiQL's default document is incomplete");
   }
@@ -113,24 +102,9 @@ export function buildDefaultDocument(sources: readonly OperationSource[]): {
   document: DefaultDocument;
   problems: string[];
 } {
-  const problems: string[] = [];
-  const operations: OperationDefinitionNode[] = [];
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const source of sources) {
-    let definitions: readonly DefinitionNode[];
-    try {
-      definitions = parse(source.text).definitions;
-    } catch (error) {
-      problems.push(`${source.name}: ${error instanceof Error ? error.message : String(error)}`);
-      continue;
-    }
-    for (const definition of definitions) {
-      if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
-      if (definition.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(definition.name.value)) {
-        fragments.set(definition.name.value, definition);
-      }
-    }
-  }
+  const parsed = parseOperationSources(sources);
+  const { fragments, problems } = parsed;
+  const operations = parsed.operations.map(({ operation }) => operation);
 
   const chosen: Array<{
     name: string;
@@ -176,12 +150,11 @@ export function buildDefaultDocument(sources: readonly OperationSource[]): {
     });
     parts.push([...leadingComments(operation), print(renamed)].join("\n"));
   }
-  for (const fragment of usedFragments(
+  const { used } = fragmentsUsedBy(
     chosen.map(({ operation }) => operation),
     fragments,
-  )) {
-    parts.push(print(fragment));
-  }
+  );
+  for (const fragment of used) parts.push(print(fragment));
   return {
     document: { query: `${parts.join("\n\n")}\n`, variables: JSON.stringify(variables, null, 2) },
     problems,
@@ -232,35 +205,6 @@ function leadingComments(operation: OperationDefinitionNode): string[] {
     lines.unshift(`#${token.value}`);
   }
   return lines;
-}
-
-function usedFragments(
-  operations: readonly OperationDefinitionNode[],
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-): FragmentDefinitionNode[] {
-  const used = new Map<string, FragmentDefinitionNode>();
-  const pending: DefinitionNode[] = [...operations];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    visit(next, {
-      FragmentSpread(spread) {
-        const fragment = fragments.get(spread.name.value);
-        if (fragment && !used.has(spread.name.value)) {
-          used.set(spread.name.value, fragment);
-          pending.push(fragment);
-        }
-      },
-    });
-  }
-  return [...used.values()];
-}
-
-/** Walks up from this module, so it finds the folder from `src/` and from `dist/src/`. */
-function findOperationsDirectory(): string | undefined {
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, "schema", "operations");
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) return undefined;
-  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  findRepositoryRoot,
-  MANIFEST_PATH,
-  readManifest,
-} from "../../src/gateway/trusted-documents/manifest.js";
+import { MANIFEST_PATH, readManifest } from "../../src/gateway/trusted-documents/manifest.js";
+import { findRepositoryRoot } from "../../src/graphql/operation-sources.js";
 import { useSimulatorApp } from "../support/simulator-app.js";
 
 const simulator = useSimulatorApp();

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  findRepositoryRoot,
-  MANIFEST_PATH,
-  readManifest,
-} from "../../src/gateway/trusted-documents/manifest.js";
+import { MANIFEST_PATH, readManifest } from "../../src/gateway/trusted-documents/manifest.js";
+import { findRepositoryRoot } from "../../src/graphql/operation-sources.js";
 import { FakeTwilio } from "../support/fake-twilio.js";
 import { ACCOUNT_SID, AUTH_TOKEN } from "../support/gateway.js";
 import { type GatewayProcess, startGatewayProcess } from "../support/gateway-process.js";

@@ -1,13 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import {
-  type DefinitionNode,
-  type FragmentDefinitionNode,
-  Kind,
-  type OperationDefinitionNode,
-  parse,
-} from "graphql";
+import { type OperationSource, parseOperationSources } from "../../graphql/operation-sources.js";
 import { printOperation, sha256Hex, withFragments } from "./operation-document.js";
 
 /**
@@ -30,14 +23,7 @@ export interface PersistedQueryManifest {
   operations: PersistedOperation[];
 }
 
-/** A `.graphql` file of operations: its name (for messages) and its text. */
-export interface OperationSource {
-  name: string;
-  text: string;
-}
-
-/** Where the checked-in operations and their manifest live, relative to the repository. */
-const OPERATIONS_DIR = path.join("schema", "operations");
+/** Where the manifest of the checked-in operations lives, relative to the repository. */
 export const MANIFEST_PATH = path.join("schema", "generated", "persisted-operations.json");
 
 /**
@@ -47,27 +33,7 @@ export const MANIFEST_PATH = path.join("schema", "generated", "persisted-operati
  * missing: the manifest is the safelist, so it is either exact or not written.
  */
 export function buildManifest(sources: readonly OperationSource[]): PersistedQueryManifest {
-  const problems: string[] = [];
-  const operations: Array<{ source: string; operation: OperationDefinitionNode }> = [];
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const source of sources) {
-    let definitions: readonly DefinitionNode[];
-    try {
-      definitions = parse(source.text).definitions;
-    } catch (error) {
-      problems.push(`${source.name}: ${error instanceof Error ? error.message : String(error)}`);
-      continue;
-    }
-    for (const definition of definitions) {
-      if (definition.kind === Kind.OPERATION_DEFINITION) {
-        operations.push({ source: source.name, operation: definition });
-      } else if (definition.kind === Kind.FRAGMENT_DEFINITION) {
-        const name = definition.name.value;
-        if (fragments.has(name)) problems.push(`${source.name}: fragment ${name} is defined twice`);
-        fragments.set(name, definition);
-      }
-    }
-  }
+  const { operations, fragments, problems } = parseOperationSources(sources);
   const entries = new Map<string, PersistedOperation>();
   for (const { source, operation } of operations) {
     const name = operation.name?.value;
@@ -99,15 +65,6 @@ export function manifestText(manifest: PersistedQueryManifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** `schema/operations/*.graphql`, in file name order. */
-export function readOperationSources(root: string): OperationSource[] {
-  const directory = path.join(root, OPERATIONS_DIR);
-  return readdirSync(directory)
-    .filter((file) => file.endsWith(".graphql"))
-    .sort()
-    .map((file) => ({ name: file, text: readFileSync(path.join(directory, file), "utf8") }));
-}
-
 /**
  * Reads and checks a manifest file: each entry's id must be its body's SHA-256, so an edited
  * file cannot map an id to another operation.
@@ -124,15 +81,4 @@ export function readManifest(file: string): PersistedQueryManifest {
     }
   }
   return { format: MANIFEST_FORMAT, version: 1, operations };
-}
-
-/**
- * The repository (or installation) root: the first folder up from this module that holds
- * `schema/operations`, so it is found from `src/` and from `dist/src/`.
- */
-export function findRepositoryRoot(): string | undefined {
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, OPERATIONS_DIR))) return dir;
-    if (path.dirname(dir) === dir) return undefined;
-  }
 }

@@ -10,6 +10,7 @@ import {
   type SelectionSetNode,
   visit,
 } from "graphql";
+import { fragmentsUsedBy } from "../../graphql/operation-sources.js";
 
 /** One operation with the fragments it uses (directly or through other fragments), by name. */
 export interface OperationDocument {
@@ -41,25 +42,8 @@ export function withFragments(
   operation: OperationDefinitionNode,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
 ): OperationDocument | undefined {
-  const used = new Map<string, FragmentDefinitionNode>();
-  let missing = false;
-  const pending: ASTNode[] = [operation];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    visit(next, {
-      FragmentSpread(spread) {
-        const name = spread.name.value;
-        const fragment = fragments.get(name);
-        if (!fragment) missing = true;
-        else if (!used.has(name)) {
-          used.set(name, fragment);
-          pending.push(fragment);
-        }
-      },
-    });
-  }
-  if (missing) return undefined;
-  const sorted = [...used.values()].sort((a, b) => a.name.value.localeCompare(b.name.value));
-  return { operation, fragments: sorted };
+  const { used, missing } = fragmentsUsedBy([operation], fragments);
+  return missing ? undefined : { operation, fragments: used };
 }
 
 /**

@@ -2,12 +2,12 @@ import path from "node:path";
 import { parse } from "graphql";
 import type { TrustedDocumentsMode } from "../../config/config.js";
 import {
-  findRepositoryRoot,
   MANIFEST_PATH,
   type PersistedOperation,
   type PersistedQueryManifest,
   readManifest,
 } from "./manifest.js";
+import { findRepositoryRoot } from "../../graphql/operation-sources.js";
 import {
   isIntrospectionOnly,
   operationShape,

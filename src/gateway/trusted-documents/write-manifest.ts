@@ -1,12 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import {
-  buildManifest,
-  findRepositoryRoot,
-  MANIFEST_PATH,
-  manifestText,
-  readOperationSources,
-} from "./manifest.js";
+import { buildManifest, MANIFEST_PATH, manifestText } from "./manifest.js";
+import { findRepositoryRoot, readOperationSources } from "../../graphql/operation-sources.js";
 
 /**
  * `npm run operations:manifest` (also run by `npm run codegen`): rewrites the trusted documents'

@@ -5,12 +5,14 @@ import { Kind, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import {
   buildManifest,
-  findRepositoryRoot,
   MANIFEST_PATH,
   manifestText,
   readManifest,
-  readOperationSources,
 } from "../../../src/gateway/trusted-documents/manifest.js";
+import {
+  findRepositoryRoot,
+  readOperationSources,
+} from "../../../src/graphql/operation-sources.js";
 import { sha256Hex } from "../../../src/gateway/trusted-documents/operation-document.js";
 
 const root = findRepositoryRoot()!;

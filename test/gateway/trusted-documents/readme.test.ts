@@ -1,10 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  findRepositoryRoot,
-  MANIFEST_PATH,
-  readManifest,
-} from "../../../src/gateway/trusted-documents/manifest.js";
+import { MANIFEST_PATH, readManifest } from "../../../src/gateway/trusted-documents/manifest.js";
+import { findRepositoryRoot } from "../../../src/graphql/operation-sources.js";
 import { useSimulatorApp } from "../../support/simulator-app.js";
 
 const README = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");

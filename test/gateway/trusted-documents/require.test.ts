@@ -2,11 +2,8 @@ import { randomUUID } from "node:crypto";
 import { print } from "graphql";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AddConferenceParticipantDocument } from "../../../schema/generated/operations.js";
-import {
-  findRepositoryRoot,
-  MANIFEST_PATH,
-  readManifest,
-} from "../../../src/gateway/trusted-documents/manifest.js";
+import { MANIFEST_PATH, readManifest } from "../../../src/gateway/trusted-documents/manifest.js";
+import { findRepositoryRoot } from "../../../src/graphql/operation-sources.js";
 import { FakeTwilio } from "../../support/fake-twilio.js";
 import { ACCOUNT_SID, startTestGateway, type TestGateway } from "../../support/gateway.js";
 import { postKeyed } from "../../support/keyed-post.js";
