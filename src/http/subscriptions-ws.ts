@@ -1,20 +1,19 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
-import type { ExecutionResult, GraphQLSchema } from "graphql";
+import type { ExecutionResult } from "graphql";
 import type { Context } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { PresentedCredentials } from "../auth/authenticate.js";
 import { UnauthenticatedError } from "../errors/gateway-errors.js";
 import { type ErrorFormatter, formatErrors } from "../gateway/plugins/error-format.js";
-import type { TrustedDocuments } from "../gateway/trusted-documents/trusted-documents.js";
 import type { Logger } from "../logging/logger.js";
 import { MAX_BODY_BYTES } from "./body.js";
 import { originAllowed } from "./cors.js";
 import type { RequestContexts } from "./request-context.js";
 import { requestIdOf } from "./request-id.js";
 import type { Subscriber } from "./subscriber-auth.js";
-import { formatResult, prepareSubscription } from "./subscription-operation.js";
+import { formatResult, type SubscriptionOperations } from "./subscription-operation.js";
 
 /** graphql-ws's close codes for a refused `connection_init`, and the WebSocket one for shutdown. */
 const CLOSE_UNAUTHORIZED = 4401;
@@ -22,8 +21,7 @@ const CLOSE_TRY_AGAIN_LATER = 1013;
 const CLOSE_GOING_AWAY = 1001;
 
 export interface WebSocketSubscriptionsOptions {
-  schema: GraphQLSchema;
-  trustedDocuments: TrustedDocuments;
+  operations: SubscriptionOperations;
   contexts: RequestContexts;
   admit(presented: PresentedCredentials): Promise<Subscriber>;
   format: ErrorFormatter;
@@ -51,7 +49,7 @@ type ConnectionContext = Context<Record<string, unknown> | undefined, Extra>;
  * connections are pinged (WebSocket ping frames; one that does not answer is dropped).
  */
 export function webSocketSubscriptions(server: Server, options: WebSocketSubscriptionsOptions) {
-  const { schema, contexts, format, logger } = options;
+  const { operations, contexts, format, logger } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
   const admitted = new Map<ConnectionContext, Admitted>();
 
@@ -90,7 +88,7 @@ export function webSocketSubscriptions(server: Server, options: WebSocketSubscri
       },
       onSubscribe(ctx, _id, payload) {
         // The payload as sent: a `documentId` next to graphql-ws's own fields is read too.
-        const prepared = prepareSubscription(schema, options.trustedDocuments, payload);
+        const prepared = operations.prepare(payload);
         if ("errors" in prepared) return prepared.errors;
         const connection = admitted.get(ctx)!;
         connection.subscriptions += 1;
