@@ -1,5 +1,6 @@
 import {
   type DocumentNode,
+  type ExecutionArgs,
   type ExecutionResult,
   getOperationAST,
   GraphQLError,
@@ -22,6 +23,23 @@ export interface SubscriptionArgs {
   document: DocumentNode;
   operationName: string | undefined;
   variableValues: Record<string, unknown> | undefined;
+}
+
+/**
+ * What a transport hands graphql-js for one subscription: the prepared request and its context,
+ * every field present from the start. The transports keep this object for the subscription's
+ * life and `subscribeSharingEvents` clears its context: an object of one shape throughout stays
+ * small, where one spread together and changed later gets a hidden class of its own.
+ */
+export function executionArgs(args: SubscriptionArgs, contextValue: unknown): ExecutionArgs {
+  return {
+    schema: args.schema,
+    document: args.document,
+    operationName: args.operationName,
+    variableValues: args.variableValues,
+    rootValue: undefined,
+    contextValue,
+  };
 }
 
 /**

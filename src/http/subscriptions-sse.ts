@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ExecutionResult } from "graphql";
+import type { ExecutionArgs, ExecutionResult } from "graphql";
 import { createHandler, type OperationResult } from "graphql-sse";
 import type { PresentedCredentials } from "../auth/authenticate.js";
 import { ErrorCode, UnauthenticatedError } from "../errors/gateway-errors.js";
@@ -10,7 +10,12 @@ import { readBody, sendGraphQLError, sendJson } from "./body.js";
 import type { RequestContexts } from "./request-context.js";
 import { requestIdOf } from "./request-id.js";
 import type { Subscriber } from "./subscriber-auth.js";
-import { formatResult, type SubscriptionOperations } from "./subscription-operation.js";
+import { subscribeSharingEvents } from "./subscription-execution.js";
+import {
+  executionArgs,
+  formatResult,
+  type SubscriptionOperations,
+} from "./subscription-operation.js";
 
 export interface SseSubscriptionsOptions {
   operations: SubscriptionOperations;
@@ -64,8 +69,11 @@ export function sseSubscriptionsRoute(options: SseSubscriptionsOptions) {
           },
         ];
       }
-      return { ...prepared.args, contextValue: req.context.context as unknown as OperationContext };
+      return executionArgs(prepared.args, req.context.context) as ExecutionArgs & {
+        contextValue: OperationContext;
+      };
     },
+    subscribe: subscribeSharingEvents,
     onOperation: (_ctx, req, _args, result) => paced(result, req.context.res),
     onNext: (_ctx, _req, result) =>
       formatResult(result as ExecutionResult, format) as ExecutionResult,
