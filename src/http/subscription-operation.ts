@@ -61,14 +61,15 @@ interface PreparedDocument {
  * conference hold one AST between them, not one each.
  */
 export class SubscriptionOperations {
-  private readonly prepared = new LeastRecentlyUsed<PreparedDocument>(
-    PREPARED_DOCUMENTS_TEXT_BUDGET,
-  );
+  private readonly prepared: LeastRecentlyUsed<PreparedDocument>;
 
   constructor(
     readonly schema: GraphQLSchema,
     private readonly documents: TrustedDocuments,
-  ) {}
+    textBudget = PREPARED_DOCUMENTS_TEXT_BUDGET,
+  ) {
+    this.prepared = new LeastRecentlyUsed(textBudget);
+  }
 
   /**
    * Parses and validates a request, refusing with the codes `/graphql` uses (a trusted
