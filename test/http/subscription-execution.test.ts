@@ -135,7 +135,7 @@ describe("what subscribers share", () => {
     expect(results[2]).toBe(results[0]);
     expect(results[3]).not.toBe(results[0]);
     expect(results[3]).toEqual(results[0]);
-    for (const stream of [...same, joined]) await stream.return!();
+    for (const stream of [...same, joined]) await stream.return(undefined);
     expect(subscriptions.count()).toBe(0);
     await bus.close();
   });
