@@ -1,4 +1,4 @@
-import type { EventBus, EventSink } from "./bus.js";
+import type { EventBus, EventSink, Unsubscribe } from "./bus.js";
 import { matchesFilter, type ParticipantEventFilter } from "./filter.js";
 import type { ParticipantEventRecord } from "./record.js";
 
@@ -33,6 +33,8 @@ export function eventOrThrow(item: EventStreamItem): ParticipantEventRecord {
 export interface EventStreamOptions {
   /** The most events held for a consumer that has not asked for them yet. */
   maxQueue: number;
+  /** Called once when the consumer has read the end, or let go of the stream. */
+  onEnd?: () => void;
 }
 
 /**
@@ -60,60 +62,98 @@ export async function openEventStream(
   if (!Number.isSafeInteger(maxQueue) || maxQueue < 1) {
     throw new RangeError(`maxQueue must be a positive whole number, not ${maxQueue}`);
   }
-  const queue: EventStreamItem[] = [];
-  let waiting: ((result: IteratorResult<EventStreamItem>) => void) | null = null;
-  let finished = false;
-  let unsubscribe = () => {};
+  const stream = new EventStream(accountSid, filter, maxQueue, options.onEnd);
+  stream.listen(await bus.subscribe(accountSid, stream));
+  return stream;
+}
 
-  const done = (): IteratorResult<EventStreamItem> => ({ value: undefined, done: true });
-  const wake = (result: IteratorResult<EventStreamItem>) => {
-    const resolve = waiting;
-    waiting = null;
-    resolve?.(result);
-  };
-  const stop = () => {
-    finished = true;
-    unsubscribe();
-  };
+const DONE: IteratorResult<EventStreamItem> = Object.freeze({ value: undefined, done: true });
 
-  const sink: EventSink = {
-    deliver(record) {
-      if (finished || record.accountSid !== accountSid || !matchesFilter(filter, record)) return;
-      if (waiting !== null) {
-        wake({ value: record, done: false });
-      } else if (queue.length < maxQueue) {
-        queue.push(record);
-      } else {
-        // One item past the bound: the error, handed out after what is queued.
-        queue.push(new SubscriberTooSlowError(maxQueue));
-        stop();
-      }
-    },
-    end() {
-      finished = true;
-      wake(done());
-    },
-  };
-  unsubscribe = await bus.subscribe(accountSid, sink);
-  // Ended while subscribing (the bus closed, or a flood overflowed it): let go right away.
-  if (finished) unsubscribe();
+/**
+ * `openEventStream`'s stream, its own sink. A class, not closures: an idle subscriber (most of
+ * them, most of the time) then costs one small object and no queue.
+ */
+class EventStream implements AsyncIterableIterator<EventStreamItem>, EventSink {
+  /** Made on the first event that waits: an idle subscriber holds none. */
+  private queue: EventStreamItem[] | undefined;
+  private waiting: ((result: IteratorResult<EventStreamItem>) => void) | undefined;
+  private finished = false;
+  private unsubscribe: Unsubscribe | undefined;
 
-  const close = async () => {
-    stop();
-    queue.length = 0;
-    wake(done());
-    return done();
-  };
-  const iterator: AsyncIterableIterator<EventStreamItem> = {
-    next() {
-      const item = queue.shift();
-      if (item !== undefined) return Promise.resolve({ value: item, done: false });
-      if (finished) return Promise.resolve(done());
-      return new Promise((resolve) => (waiting = resolve));
-    },
-    return: close,
-    throw: close,
-    [Symbol.asyncIterator]: () => iterator,
-  };
-  return iterator;
+  constructor(
+    private readonly accountSid: string,
+    private readonly filter: ParticipantEventFilter,
+    private readonly maxQueue: number,
+    private onEnd: (() => void) | undefined,
+  ) {}
+
+  listen(unsubscribe: Unsubscribe): void {
+    this.unsubscribe = unsubscribe;
+    // Ended while subscribing (the bus closed, or a flood overflowed it): let go right away.
+    if (this.finished) unsubscribe();
+  }
+
+  deliver(record: ParticipantEventRecord): void {
+    if (this.finished || record.accountSid !== this.accountSid) return;
+    if (!matchesFilter(this.filter, record)) return;
+    if (this.waiting !== undefined) return this.wake({ value: record, done: false });
+    const queue = (this.queue ??= []);
+    if (queue.length < this.maxQueue) {
+      queue.push(record);
+    } else {
+      // One item past the bound: the error, handed out after what is queued.
+      queue.push(new SubscriberTooSlowError(this.maxQueue));
+      this.stop();
+    }
+  }
+
+  end(): void {
+    this.finished = true;
+    this.wake(DONE);
+  }
+
+  next(): Promise<IteratorResult<EventStreamItem>> {
+    const item = this.queue?.shift();
+    if (item !== undefined) return Promise.resolve({ value: item, done: false });
+    if (this.finished) {
+      this.ended();
+      return Promise.resolve(DONE);
+    }
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  return(): Promise<IteratorResult<EventStreamItem>> {
+    this.stop();
+    this.queue = undefined;
+    this.wake(DONE);
+    this.ended();
+    return Promise.resolve(DONE);
+  }
+
+  throw(): Promise<IteratorResult<EventStreamItem>> {
+    return this.return();
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  private wake(result: IteratorResult<EventStreamItem>): void {
+    const resolve = this.waiting;
+    if (resolve === undefined) return;
+    this.waiting = undefined;
+    resolve(result);
+    if (result.done) this.ended();
+  }
+
+  private stop(): void {
+    this.finished = true;
+    this.unsubscribe?.();
+  }
+
+  private ended(): void {
+    const onEnd = this.onEnd;
+    this.onEnd = undefined;
+    onEnd?.();
+  }
 }

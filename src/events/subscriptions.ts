@@ -70,19 +70,19 @@ export class LiveSubscriptions {
     try {
       stream = await openEventStream(this.bus, subscriber.accountSid, filter, {
         maxQueue: this.bounds.maxQueue,
+        onEnd: () => {
+          this.open.delete(stream);
+          release();
+        },
       });
     } catch (error) {
       release();
       throw error;
     }
-    const tracked = releasing(stream, () => {
-      this.open.delete(tracked);
-      release();
-    });
-    this.open.add(tracked);
+    this.open.add(stream);
     // Shutdown began while the bus was subscribing.
-    if (this.ended) await tracked.return!();
-    return tracked;
+    if (this.ended) await stream.return!();
+    return stream;
   }
 
   /** How many subscriptions are open now. */
@@ -115,33 +115,6 @@ export class LiveSubscriptions {
       else this.perPrincipal.delete(principalId);
     };
   }
-}
-
-/** `stream`, calling `onEnd` once when it finishes or is let go of. */
-function releasing(stream: Stream, onEnd: () => void): Stream {
-  let ended = false;
-  const end = () => {
-    if (ended) return;
-    ended = true;
-    onEnd();
-  };
-  const iterator: Stream = {
-    async next() {
-      const result = await stream.next();
-      if (result.done) end();
-      return result;
-    },
-    async return() {
-      end();
-      return stream.return!();
-    },
-    async throw(error?: unknown) {
-      end();
-      return stream.throw!(error);
-    },
-    [Symbol.asyncIterator]: () => iterator,
-  };
-  return iterator;
 }
 
 function completedStream(): Stream {

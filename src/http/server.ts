@@ -26,6 +26,7 @@ import { type GatewayListener, listen } from "./listener.js";
 import { metricsRoute } from "./metrics-route.js";
 import { requestContexts } from "./request-context.js";
 import { subscriberAuthenticator } from "./subscriber-auth.js";
+import { SubscriptionOperations } from "./subscription-operation.js";
 import { sseSubscriptionsRoute } from "./subscriptions-sse.js";
 import { webSocketSubscriptions } from "./subscriptions-ws.js";
 import { twilioCallbackRoutes } from "./twilio-callbacks-route.js";
@@ -127,8 +128,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const draining = () => drain.draining;
   const keepAliveMs = config.subscriptionKeepAliveMs;
   const subscriptions = {
-    schema,
-    trustedDocuments,
+    operations: new SubscriptionOperations(schema, trustedDocuments),
     contexts,
     admit,
     format,

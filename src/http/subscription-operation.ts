@@ -1,5 +1,6 @@
 import {
   type DocumentNode,
+  type ExecutionArgs,
   type ExecutionResult,
   getOperationAST,
   GraphQLError,
@@ -25,19 +26,129 @@ export interface SubscriptionArgs {
 }
 
 /**
- * Parses and validates a request for the subscription transports, refusing with the codes
- * `/graphql` uses (a trusted document's id stands for its text, and in `require` mode only
- * those run). Only subscriptions are served there: queries and mutations go to `/graphql`,
- * where Apollo's plugins (limits, logs, metrics) see them.
+ * What a transport hands graphql-js for one subscription: the prepared request and its context,
+ * every field present from the start. The transports keep this object for the subscription's
+ * life and `subscribeSharingEvents` clears its context: an object of one shape throughout stays
+ * small, where one spread together and changed later gets a hidden class of its own.
  */
-export function prepareSubscription(
+export function executionArgs(args: SubscriptionArgs, contextValue: unknown): ExecutionArgs {
+  return {
+    schema: args.schema,
+    document: args.document,
+    operationName: args.operationName,
+    variableValues: args.variableValues,
+    rootValue: undefined,
+    contextValue,
+  };
+}
+
+/**
+ * The query text (in characters) of the prepared documents kept for reuse, across all of them.
+ * A document's AST is some thirty times its text: this keeps them to a few megabytes.
+ */
+export const PREPARED_DOCUMENTS_TEXT_BUDGET = 256 * 1024;
+
+interface PreparedDocument {
+  document: DocumentNode;
+  operationName: string | undefined;
+}
+
+/**
+ * Prepares the subscription transports' requests (see `prepare`). What parsing, validation and
+ * trusted-document admission make of a document depends on nothing but its text (or trusted
+ * id) and operation name, so each prepared document is kept, least recently used first out,
+ * and every subscription to the same text shares it: thousands of subscribers of one
+ * conference hold one AST between them, not one each.
+ */
+export class SubscriptionOperations {
+  private readonly prepared: LeastRecentlyUsed<PreparedDocument>;
+
+  constructor(
+    readonly schema: GraphQLSchema,
+    private readonly documents: TrustedDocuments,
+    textBudget = PREPARED_DOCUMENTS_TEXT_BUDGET,
+  ) {
+    this.prepared = new LeastRecentlyUsed(textBudget);
+  }
+
+  /**
+   * Parses and validates a request, refusing with the codes `/graphql` uses (a trusted
+   * document's id stands for its text, and in `require` mode only those run). Only
+   * subscriptions are served there: queries and mutations go to `/graphql`, where Apollo's
+   * plugins (limits, logs, metrics) see them.
+   */
+  prepare(request: SubscriptionRequest): { args: SubscriptionArgs } | { errors: GraphQLError[] } {
+    const key = documentKey(request);
+    const known = key === undefined ? undefined : this.prepared.get(key);
+    // What was admitted, parsed and validated once is again: only the variables are new.
+    if (known !== undefined) {
+      if (!variablesValid(request)) return variablesRefused();
+      return { args: { schema: this.schema, ...known, variableValues: variablesOf(request) } };
+    }
+    const prepared = prepareSubscription(this.schema, this.documents, request);
+    if (key !== undefined && "args" in prepared) {
+      const { document, operationName } = prepared.args;
+      this.prepared.set(key, { document, operationName });
+    }
+    return prepared;
+  }
+}
+
+/**
+ * What admission, parsing and validation read of a request, as one text: the trusted id or the
+ * query, and the operation name. None when the request is malformed (it is refused anyway) or
+ * runs a persisted query by hash.
+ */
+function documentKey(request: SubscriptionRequest): string | undefined {
+  const { documentId, operationName } = request;
+  if (operationName != null && typeof operationName !== "string") return undefined;
+  const name = operationName ?? "";
+  // As admission reads it: an empty query is none.
+  const query =
+    typeof request.query === "string" && request.query !== "" ? request.query : undefined;
+  if (documentId != null) {
+    return typeof documentId === "string" && query === undefined
+      ? `id\0${name}\0${documentId}`
+      : undefined;
+  }
+  return query === undefined ? undefined : `query\0${name}\0${query}`;
+}
+
+/** A least-recently-used map whose keys' lengths add up to at most `budget`. */
+class LeastRecentlyUsed<V> {
+  private readonly entries = new Map<string, V>();
+  private used = 0;
+
+  constructor(private readonly budget: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      // Map keeps insertion order: re-inserting makes this the most recent.
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    if (key.length > this.budget || this.entries.has(key)) return;
+    this.entries.set(key, value);
+    this.used += key.length;
+    for (const oldest of this.entries.keys()) {
+      if (this.used <= this.budget) break;
+      this.entries.delete(oldest);
+      this.used -= oldest.length;
+    }
+  }
+}
+
+/** Parses and validates a request (see `SubscriptionOperations.prepare`), nothing kept. */
+function prepareSubscription(
   schema: GraphQLSchema,
   documents: TrustedDocuments,
   request: SubscriptionRequest,
 ): { args: SubscriptionArgs } | { errors: GraphQLError[] } {
-  const refuse = (message: string, code: string) => ({
-    errors: [new GraphQLError(message, { extensions: { code } })],
-  });
   const admitted = admitDocument(documents, request);
   if (admitted.kind === "refused") return refuse(admitted.message, admitted.code);
   const query = admitted.query;
@@ -52,9 +163,7 @@ export function prepareSubscription(
   if (request.operationName != null && typeof request.operationName !== "string") {
     return refuse("operationName must be a string", "BAD_REQUEST");
   }
-  if (request.variables != null && !isObject(request.variables)) {
-    return refuse("variables must be an object", "BAD_REQUEST");
-  }
+  if (!variablesValid(request)) return variablesRefused();
   let document: DocumentNode;
   try {
     document = parse(query);
@@ -88,13 +197,24 @@ export function prepareSubscription(
     );
   }
   return {
-    args: {
-      schema,
-      document,
-      operationName,
-      variableValues: (request.variables ?? undefined) as Record<string, unknown> | undefined,
-    },
+    args: { schema, document, operationName, variableValues: variablesOf(request) },
   };
+}
+
+function refuse(message: string, code: string): { errors: GraphQLError[] } {
+  return { errors: [new GraphQLError(message, { extensions: { code } })] };
+}
+
+function variablesValid(request: SubscriptionRequest): boolean {
+  return request.variables == null || isObject(request.variables);
+}
+
+function variablesRefused(): { errors: GraphQLError[] } {
+  return refuse("variables must be an object", "BAD_REQUEST");
+}
+
+function variablesOf(request: SubscriptionRequest): Record<string, unknown> | undefined {
+  return (request.variables ?? undefined) as Record<string, unknown> | undefined;
 }
 
 /** A result with its errors shaped as `/graphql` shapes them. */

@@ -1,21 +1,24 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ExecutionResult, GraphQLSchema } from "graphql";
+import type { ExecutionArgs, ExecutionResult } from "graphql";
 import { createHandler, type OperationResult } from "graphql-sse";
 import type { PresentedCredentials } from "../auth/authenticate.js";
 import { ErrorCode, UnauthenticatedError } from "../errors/gateway-errors.js";
 import { type ErrorFormatter, formatErrors } from "../gateway/plugins/error-format.js";
-import type { TrustedDocuments } from "../gateway/trusted-documents/trusted-documents.js";
 import type { GatewayContext } from "../graphql/context.js";
 import type { Logger } from "../logging/logger.js";
 import { readBody, sendGraphQLError, sendJson } from "./body.js";
 import type { RequestContexts } from "./request-context.js";
 import { requestIdOf } from "./request-id.js";
 import type { Subscriber } from "./subscriber-auth.js";
-import { formatResult, prepareSubscription } from "./subscription-operation.js";
+import { subscribeSharingEvents } from "./subscription-execution.js";
+import {
+  executionArgs,
+  formatResult,
+  type SubscriptionOperations,
+} from "./subscription-operation.js";
 
 export interface SseSubscriptionsOptions {
-  schema: GraphQLSchema;
-  trustedDocuments: TrustedDocuments;
+  operations: SubscriptionOperations;
   contexts: RequestContexts;
   admit(presented: PresentedCredentials): Promise<Subscriber>;
   format: ErrorFormatter;
@@ -47,12 +50,12 @@ const KEEP_ALIVE = ":\n\n";
  * ends with SUBSCRIBER_TOO_SLOW, instead of the events piling up in the server.
  */
 export function sseSubscriptionsRoute(options: SseSubscriptionsOptions) {
-  const { schema, format, logger } = options;
+  const { operations, format, logger } = options;
   const handler = createHandler<IncomingMessage, StreamRequest, OperationContext>({
     // No stream tokens: the "single connection mode" (PUT, DELETE) is not served.
     authenticate: () => null,
     onSubscribe(req, params) {
-      const prepared = prepareSubscription(schema, options.trustedDocuments, {
+      const prepared = operations.prepare({
         ...params,
         documentId: req.context.documentId,
       });
@@ -66,8 +69,11 @@ export function sseSubscriptionsRoute(options: SseSubscriptionsOptions) {
           },
         ];
       }
-      return { ...prepared.args, contextValue: req.context.context as unknown as OperationContext };
+      return executionArgs(prepared.args, req.context.context) as ExecutionArgs & {
+        contextValue: OperationContext;
+      };
     },
+    subscribe: subscribeSharingEvents,
     onOperation: (_ctx, req, _args, result) => paced(result, req.context.res),
     onNext: (_ctx, _req, result) =>
       formatResult(result as ExecutionResult, format) as ExecutionResult,

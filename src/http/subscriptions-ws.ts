@@ -1,20 +1,24 @@
-import type { IncomingMessage, Server } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
-import type { ExecutionResult, GraphQLSchema } from "graphql";
+import type { ExecutionResult } from "graphql";
 import type { Context } from "graphql-ws";
-import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer, type WebSocket } from "ws";
+import { WebSocketServer } from "ws";
 import type { PresentedCredentials } from "../auth/authenticate.js";
 import { UnauthenticatedError } from "../errors/gateway-errors.js";
 import { type ErrorFormatter, formatErrors } from "../gateway/plugins/error-format.js";
-import type { TrustedDocuments } from "../gateway/trusted-documents/trusted-documents.js";
 import type { Logger } from "../logging/logger.js";
 import { MAX_BODY_BYTES } from "./body.js";
 import { originAllowed } from "./cors.js";
+import { serveGraphQLOverWebSocket, type WebSocketExtra } from "./graphql-ws-socket.js";
 import type { RequestContexts } from "./request-context.js";
 import { requestIdOf } from "./request-id.js";
 import type { Subscriber } from "./subscriber-auth.js";
-import { formatResult, prepareSubscription } from "./subscription-operation.js";
+import { subscribeSharingEvents } from "./subscription-execution.js";
+import {
+  executionArgs,
+  formatResult,
+  type SubscriptionOperations,
+} from "./subscription-operation.js";
 
 /** graphql-ws's close codes for a refused `connection_init`, and the WebSocket one for shutdown. */
 const CLOSE_UNAUTHORIZED = 4401;
@@ -22,8 +26,7 @@ const CLOSE_TRY_AGAIN_LATER = 1013;
 const CLOSE_GOING_AWAY = 1001;
 
 export interface WebSocketSubscriptionsOptions {
-  schema: GraphQLSchema;
-  trustedDocuments: TrustedDocuments;
+  operations: SubscriptionOperations;
   contexts: RequestContexts;
   admit(presented: PresentedCredentials): Promise<Subscriber>;
   format: ErrorFormatter;
@@ -34,15 +37,15 @@ export interface WebSocketSubscriptionsOptions {
   draining(): boolean;
 }
 
-/** A connection admitted at `connection_init`. */
+/** A connection admitted at `connection_init`: what its subscriptions need of the upgrade. */
 interface Admitted {
   subscriber: Subscriber;
   requestId: string;
+  headers: IncomingHttpHeaders;
   subscriptions: number;
 }
 
-type Extra = { socket: WebSocket; request: IncomingMessage };
-type ConnectionContext = Context<Record<string, unknown> | undefined, Extra>;
+type ConnectionContext = Context<Record<string, unknown> | undefined, WebSocketExtra>;
 
 /**
  * GraphQL over WebSocket (graphql-ws, subprotocol `graphql-transport-ws`) on the `/graphql`
@@ -51,7 +54,7 @@ type ConnectionContext = Context<Record<string, unknown> | undefined, Extra>;
  * connections are pinged (WebSocket ping frames; one that does not answer is dropped).
  */
 export function webSocketSubscriptions(server: Server, options: WebSocketSubscriptionsOptions) {
-  const { schema, contexts, format, logger } = options;
+  const { operations, contexts, format, logger } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
   const admitted = new Map<ConnectionContext, Admitted>();
 
@@ -63,16 +66,21 @@ export function webSocketSubscriptions(server: Server, options: WebSocketSubscri
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
   });
 
-  const disposable = useServer<Record<string, unknown> | undefined, Extra>(
+  const disposable = serveGraphQLOverWebSocket<Record<string, unknown> | undefined>(
+    wss,
     {
       async onConnect(ctx) {
         const { socket, request } = ctx.extra;
+        const { headers } = request!;
         try {
           const subscriber = await options.admit({
-            headers: request.headers,
+            headers,
             connectionParams: ctx.connectionParams,
           });
-          admitted.set(ctx, { subscriber, requestId: requestIdOf(request), subscriptions: 0 });
+          const requestId = flatText(requestIdOf(request!));
+          admitted.set(ctx, { subscriber, requestId, headers, subscriptions: 0 });
+          // Its headers are all a connection's subscriptions read of it.
+          ctx.extra.request = undefined;
           return true;
         } catch (error) {
           if (error instanceof UnauthenticatedError) {
@@ -90,27 +98,32 @@ export function webSocketSubscriptions(server: Server, options: WebSocketSubscri
       },
       onSubscribe(ctx, _id, payload) {
         // The payload as sent: a `documentId` next to graphql-ws's own fields is read too.
-        const prepared = prepareSubscription(schema, options.trustedDocuments, payload);
+        const prepared = operations.prepare(payload);
         if ("errors" in prepared) return prepared.errors;
+        // graphql-ws keeps the payload as long as the subscription lasts: let it keep the text
+        // every subscriber of this document shares (the same characters) instead of its own.
+        const sharedText = prepared.args.document.loc?.source.body;
+        if (payload.query === sharedText) (payload as { query: string }).query = sharedText;
         const connection = admitted.get(ctx)!;
         connection.subscriptions += 1;
-        return {
-          ...prepared.args,
-          contextValue: contexts({
-            requestId: `${connection.requestId}:${connection.subscriptions}`,
-            principal: connection.subscriber.principal,
-            credentials: connection.subscriber.credentials,
-            connection: ctx,
-            headers: ctx.extra.request.headers,
-          }),
-        };
+        const contextValue = contexts({
+          requestId: `${connection.requestId}:${connection.subscriptions}`,
+          principal: connection.subscriber.principal,
+          credentials: connection.subscriber.credentials,
+          connection: ctx,
+          headers: connection.headers,
+        });
+        return executionArgs(prepared.args, contextValue);
       },
+      subscribe: subscribeSharingEvents,
       onNext: (_ctx, _id, _payload, _args, result) =>
         formatResult(result as ExecutionResult, format) as ExecutionResult,
       onError: (_ctx, _id, _payload, errors) => formatErrors(errors, format),
     },
-    wss,
-    options.keepAliveMs,
+    {
+      keepAliveMs: options.keepAliveMs,
+      onError: (error) => logger.warn({ error: errorName(error) }, "a WebSocket connection failed"),
+    },
   );
 
   return {
@@ -133,6 +146,14 @@ export function webSocketSubscriptions(server: Server, options: WebSocketSubscri
       await disposable.dispose();
     },
   };
+}
+
+/**
+ * The same text as one string of its own: a generated request id is a chain of the pieces it
+ * was joined from (some 450 bytes for a UUID), and a connection keeps it for its whole life.
+ */
+function flatText(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
 }
 
 function refuseUpgrade(socket: Duplex, status: number, reason: string): void {

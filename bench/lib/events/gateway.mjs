@@ -48,6 +48,9 @@ export async function startEventsGateway({ fakeTwilioUrl, logDir, name, cpus, su
     ready: /participant-gateway ready: GraphQL (\S+)/,
     logFile: join(logDir, `${name}.log`),
     cpus,
+    // To profile the gateway under the bench, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles"
+    // (Node does not take --cpu-prof from NODE_OPTIONS).
+    nodeArgs: (process.env.BENCH_EVENTS_NODE_ARGS ?? "").split(" ").filter(Boolean),
   });
   return { ...gateway, origin: new URL(gateway.url).origin };
 }
