@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TrustedDocuments } from "../gateway/trusted-documents/trusted-documents.js";
-import { sendAsset } from "../graphiql/assets.js";
+import {
+  isForPage,
+  type SelfHostedPage,
+  serveSelfHostedPage,
+} from "../graphiql/self-hosted-page.js";
 import { loadConsoleAssets } from "./assets.js";
 import { consolePage, sendConsolePage } from "./page.js";
 
@@ -27,44 +31,22 @@ export function createConsoleRoutes(trustedDocuments: TrustedDocuments): Console
       .map((entry) => [entry.name, entry.id]),
   );
   const html = Buffer.from(consolePage(assets, operations), "utf8");
-  const assetPrefix = `${ASSET_PREFIX}${assets.version}/`;
+  // Each file's URL names the version of them all: a new release is never served from cache.
+  const versionPrefix = `${assets.version}/`;
+  const page: SelfHostedPage = {
+    path: PAGE_PATH,
+    assetPrefix: ASSET_PREFIX,
+    asset: (name) =>
+      name.startsWith(versionPrefix)
+        ? assets.files.get(name.slice(versionPrefix.length))
+        : undefined,
+    sendPage: (res, headOnly) => sendConsolePage(res, html, headOnly),
+  };
 
   return {
-    handles(url) {
-      return (
-        url.pathname === PAGE_PATH ||
-        url.pathname === `${PAGE_PATH}/` ||
-        url.pathname.startsWith(ASSET_PREFIX)
-      );
-    },
-    async serve(req, res, url) {
-      if (req.method !== "GET" && req.method !== "HEAD") {
-        res.statusCode = 405;
-        res.setHeader("allow", "GET, HEAD");
-        res.end();
-        return;
-      }
-      if (url.pathname === `${PAGE_PATH}/`) {
-        // The page's links are relative to /console; under /console/ they would miss.
-        res.statusCode = 308;
-        res.setHeader("location", PAGE_PATH + url.search);
-        res.end();
-        return;
-      }
-      if (url.pathname === PAGE_PATH) {
-        sendConsolePage(res, html, req.method === "HEAD");
-        return;
-      }
-      const file = url.pathname.startsWith(assetPrefix)
-        ? assets.files.get(url.pathname.slice(assetPrefix.length))
-        : undefined;
-      if (!file) {
-        res.statusCode = 404;
-        res.setHeader("content-type", "text/plain; charset=utf-8");
-        res.end("Not found");
-        return;
-      }
-      await sendAsset(req, res, file);
+    handles: (url) => isForPage(url, page),
+    serve(req, res, url) {
+      return serveSelfHostedPage(req, res, url, page);
     },
   };
 }

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../logging/logger.js";
-import { assetFrom, CSS, JAVASCRIPT, loadPackageAssets, sendAsset } from "./assets.js";
+import { assetFrom, CSS, JAVASCRIPT, loadPackageAssets } from "./assets.js";
 import { loadDefaultDocument } from "./default-document.js";
 import { PAGE_STYLES, sendPage } from "./page.js";
+import { isForPage, type SelfHostedPage, serveSelfHostedPage } from "./self-hosted-page.js";
 import { START_SCRIPT } from "./start-script.js";
 
 const PAGE_PATH = "/graphiql";
@@ -34,42 +35,20 @@ export function createGraphiQLRoutes(logger: Logger): GraphiQLRoutes {
     [...pageAssets.stylesheets, ...pageAssets.scripts].map((asset) => [asset.name, asset]),
   );
   const document = loadDefaultDocument(logger);
+  const page: SelfHostedPage = {
+    path: PAGE_PATH,
+    assetPrefix: ASSET_PREFIX,
+    asset: (name) => assets.get(name),
+    // Also what a browser opening /graphql gets.
+    sendPage: (res, headOnly) => sendPage(res, pageAssets, document, headOnly),
+  };
 
   return {
     handles(req, url) {
-      return (
-        url.pathname === PAGE_PATH ||
-        url.pathname === `${PAGE_PATH}/` ||
-        url.pathname.startsWith(ASSET_PREFIX) ||
-        (url.pathname === "/graphql" && isBrowserNavigation(req, url))
-      );
+      return isForPage(url, page) || (url.pathname === "/graphql" && isBrowserNavigation(req, url));
     },
-    async serve(req, res, url) {
-      if (req.method !== "GET" && req.method !== "HEAD") {
-        res.statusCode = 405;
-        res.setHeader("allow", "GET, HEAD");
-        res.end();
-        return;
-      }
-      if (url.pathname === `${PAGE_PATH}/`) {
-        // The page's links are relative to /graphiql; under /graphiql/ they would miss.
-        res.statusCode = 308;
-        res.setHeader("location", PAGE_PATH + url.search);
-        res.end();
-        return;
-      }
-      if (!url.pathname.startsWith(ASSET_PREFIX)) {
-        sendPage(res, pageAssets, document, req.method === "HEAD");
-        return;
-      }
-      const asset = assets.get(url.pathname.slice(ASSET_PREFIX.length));
-      if (!asset) {
-        res.statusCode = 404;
-        res.setHeader("content-type", "text/plain; charset=utf-8");
-        res.end("Not found");
-        return;
-      }
-      await sendAsset(req, res, asset);
+    serve(req, res, url) {
+      return serveSelfHostedPage(req, res, url, page);
     },
   };
 }
