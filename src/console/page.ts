@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { scriptSafeJson } from "../graphiql/self-hosted-page.js";
 import type { ConsoleAssets } from "./assets.js";
 
 /** Operation name → trusted-document id, for the page's JSON block. */
@@ -100,8 +101,3 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join("; ");
-
-/** JSON that cannot end the surrounding <script> element or open an HTML comment. */
-function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c");
-}

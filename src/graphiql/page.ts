@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import type { StaticAsset } from "./assets.js";
 import type { DefaultDocument } from "./default-document.js";
+import { scriptSafeJson } from "./self-hosted-page.js";
 
 export const PAGE_STYLES = `html, body { height: 100%; margin: 0; }
 #graphiql { height: 100vh; }
@@ -80,9 +81,4 @@ function contentSecurityPolicy(nonce: string): string {
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join("; ");
-}
-
-/** JSON that cannot end the surrounding <script> element or open an HTML comment. */
-function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c");
 }

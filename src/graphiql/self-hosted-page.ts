@@ -55,3 +55,8 @@ export async function serveSelfHostedPage(
   }
   await sendAsset(req, res, asset);
 }
+
+/** JSON that cannot end the surrounding <script> element or open an HTML comment. */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
