@@ -1,12 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { FakeTwilio } from "../support/fake-twilio.js";
-import { ACCOUNT_SID, AUTH_TOKEN, startTestGateway, type TestGateway } from "../support/gateway.js";
+import {
+  ACCOUNT_SID,
+  AUTH_TOKEN,
+  startTestGateway,
+  type TestGateway,
+  useGatewayOnFakeTwilio,
+} from "../support/gateway.js";
 import {
   type ClientSubscription,
   sseClient,
   until,
+  useSubscriptionCleanups,
   waitForSubscriptions,
   wsClient,
 } from "../support/subscriptions.js";
@@ -36,28 +43,14 @@ const TWO_OPERATIONS = `subscription Kinds($filter: ParticipantEventFilter!) {
 subscription Accounts { participantEvents(filter: {}) { participant { accountSid __typename } } }`;
 
 const fake = new FakeTwilio();
-let gateway: TestGateway;
-beforeAll(async () => {
-  await fake.start();
-  gateway = await startTestGateway(fake.url, {
-    GATEWAY_API_KEYS: KEY,
-    PUBLIC_URL,
-    TWILIO_REQUEST_CREDENTIALS: "true",
-    TWILIO_CALLBACK_AUTH_TOKENS: `${OTHER_ACCOUNT}:${OTHER_TOKEN}`,
-    SUBSCRIPTION_KEEPALIVE_MS: "150",
-  });
+const gateway = useGatewayOnFakeTwilio(fake, {
+  GATEWAY_API_KEYS: KEY,
+  PUBLIC_URL,
+  TWILIO_REQUEST_CREDENTIALS: "true",
+  TWILIO_CALLBACK_AUTH_TOKENS: `${OTHER_ACCOUNT}:${OTHER_TOKEN}`,
+  SUBSCRIPTION_KEEPALIVE_MS: "150",
 });
-afterAll(async () => {
-  await gateway.close();
-  await fake.stop();
-});
-
-const cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-  await waitForSubscriptions(gateway.url, 0);
-  fake.reset();
-});
+const cleanups = useSubscriptionCleanups(() => gateway.url);
 
 const AUTHORIZATION = `Bearer ${KEY}`;
 

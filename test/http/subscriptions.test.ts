@@ -1,16 +1,22 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { conferenceRecord } from "../events/fixtures.js";
 import { FakeTwilio } from "../support/fake-twilio.js";
-import { ACCOUNT_SID, startTestGateway, type TestGateway } from "../support/gateway.js";
+import {
+  ACCOUNT_SID,
+  startTestGateway,
+  type TestGateway,
+  useGatewayOnFakeTwilio,
+} from "../support/gateway.js";
 import { type RunningRedis, redisServerAvailable, startRedis } from "../support/redis.js";
 import {
   type ClientSubscription,
   sseClient,
   until,
+  useSubscriptionCleanups,
   waitForSubscriptions,
   wsClient,
 } from "../support/subscriptions.js";
@@ -29,29 +35,15 @@ const KEY_B = "subscriber-key-b-not-real-000000";
 const bearer = (key: string) => `Bearer ${key}`;
 
 const fake = new FakeTwilio();
-let gateway: TestGateway;
-beforeAll(async () => {
-  await fake.start();
-  gateway = await startTestGateway(fake.url, {
-    GATEWAY_API_KEYS: `${KEY_A},${KEY_B}`,
-    TWILIO_REQUEST_CREDENTIALS: "true",
-    SUBSCRIPTIONS_PER_CONNECTION: "2",
-    SUBSCRIPTIONS_PER_PRINCIPAL: "3",
-    SUBSCRIPTION_KEEPALIVE_MS: "100",
-    CORS_ORIGINS: "https://app.example.com",
-  });
+const gateway = useGatewayOnFakeTwilio(fake, {
+  GATEWAY_API_KEYS: `${KEY_A},${KEY_B}`,
+  TWILIO_REQUEST_CREDENTIALS: "true",
+  SUBSCRIPTIONS_PER_CONNECTION: "2",
+  SUBSCRIPTIONS_PER_PRINCIPAL: "3",
+  SUBSCRIPTION_KEEPALIVE_MS: "100",
+  CORS_ORIGINS: "https://app.example.com",
 });
-afterAll(async () => {
-  await gateway.close();
-  await fake.stop();
-});
-
-const cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-  await waitForSubscriptions(gateway.url, 0);
-  fake.reset();
-});
+const cleanups = useSubscriptionCleanups(() => gateway.url);
 
 function ws(
   options: Parameters<typeof wsClient>[1] = { connectionParams: { authorization: bearer(KEY_A) } },

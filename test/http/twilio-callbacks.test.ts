@@ -1,9 +1,15 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeTwilio } from "../support/fake-twilio.js";
-import { ACCOUNT_SID, AUTH_TOKEN, startTestGateway, type TestGateway } from "../support/gateway.js";
+import {
+  ACCOUNT_SID,
+  AUTH_TOKEN,
+  startTestGateway,
+  useGatewayOnFakeTwilio,
+} from "../support/gateway.js";
 import {
   type ClientSubscription,
+  useSubscriptionCleanups,
   waitForSubscriptions,
   wsClient,
 } from "../support/subscriptions.js";
@@ -25,24 +31,11 @@ const CONVERSATIONS = "/twilio/callbacks/conversations";
 const sid = (prefix: string) => prefix + randomBytes(16).toString("hex");
 
 const fake = new FakeTwilio();
-let gateway: TestGateway;
-beforeAll(async () => {
-  await fake.start();
-  gateway = await startTestGateway(fake.url, {
-    PUBLIC_URL,
-    TWILIO_CALLBACK_AUTH_TOKENS: NEXT_TOKEN,
-  });
+const gateway = useGatewayOnFakeTwilio(fake, {
+  PUBLIC_URL,
+  TWILIO_CALLBACK_AUTH_TOKENS: NEXT_TOKEN,
 });
-afterAll(async () => {
-  await gateway.close();
-  await fake.stop();
-});
-
-const cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-  await waitForSubscriptions(gateway.url, 0);
-});
+const cleanups = useSubscriptionCleanups(() => gateway.url);
 
 interface Event {
   type: string;

@@ -1,5 +1,6 @@
 import { createClient as createSseClient } from "graphql-sse";
 import { createClient as createWsClient } from "graphql-ws";
+import { afterEach } from "vitest";
 import WebSocket from "ws";
 
 export interface SubscriptionRequest {
@@ -160,4 +161,17 @@ export async function until(
     if (Date.now() > deadline) throw new Error(`timed out: ${describe()}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * What a test opened (clients, subscriptions), closed after each test, which then waits until
+ * the gateway at `url()` holds no subscription: the next test starts from none.
+ */
+export function useSubscriptionCleanups(url: () => string): Array<() => void | Promise<void>> {
+  const cleanups: Array<() => void | Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+    await waitForSubscriptions(url(), 0);
+  });
+  return cleanups;
 }
