@@ -172,18 +172,20 @@ describe.skipIf(!haveChromium)(
     it("lists a conference watched by SID, and holds and unholds a participant", async () => {
       const { page } = browser;
       const conferenceSid = `CF${hex()}`;
+      await page.goto(`${app.gateway.url}/console`);
+      await watch(page, "CONFERENCE", conferenceSid);
+      // Added once the page's subscription is served, so none of the call's events (150 ms
+      // apart) can pass between the page's list and its subscription.
+      await waitForSubscriptions(app.gateway.url, 1);
       const added = await postGraphQL<{ addConferenceParticipant: { callSid: string } }>(
         app.gateway.graphqlUrl,
         `mutation { addConferenceParticipant(input: { conferenceSid: "${conferenceSid}", from: "+15017122661", to: "+15558675311", label: "agent" }) { callSid } }`,
       );
       expect(added.errors).toBeUndefined();
-      await page.goto(`${app.gateway.url}/console`);
-      await watch(page, "CONFERENCE", conferenceSid);
       await expect.poll(() => row(page, "agent").count()).toBe(1);
       expect(await cellOf(page, "agent", "sid").textContent()).toBe(
         added.data!.addConferenceParticipant.callSid,
       );
-      await waitForSubscriptions(app.gateway.url, 1);
       // Twilio reports hold only for a participant in the conference: once the call is answered.
       await expect
         .poll(() => cellOf(page, "agent", "status").textContent(), { timeout: 10_000 })
