@@ -29,10 +29,15 @@ const REDACTED_PATHS = [
  * One JSON object per line (on stderr unless told otherwise), with `time` as ISO 8601, `level`
  * as its name and the text under `message`. Request-scoped lines come from a child logger that
  * carries the request id.
+ *
+ * Lines are written asynchronously (pino's asynchronous mode without a minimum length): a line
+ * goes out at once when stderr is idle, and lines logged while a write is in flight go out
+ * together in the next one, so a loaded gateway makes one write for many requests instead of
+ * a blocking write each. pino flushes what is pending synchronously when the process exits.
  */
 export function createLogger(
   level: LogLevel,
-  destination: DestinationStream = pino.destination({ dest: 2, sync: true }),
+  destination: DestinationStream = pino.destination({ dest: 2, sync: false }),
 ): Logger {
   return pino(
     {
