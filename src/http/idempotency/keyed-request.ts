@@ -4,6 +4,7 @@ import type { Principal } from "../../auth/principal.js";
 import { ErrorCode } from "../../errors/gateway-errors.js";
 import type { TwilioCredentials } from "../../twilio/credentials.js";
 import type { KeyedRequest } from "./idempotency-keys.js";
+import { canonicalJson } from "./canonical-json.js";
 import { MutationDocuments } from "./mutation-documents.js";
 
 /** The request header a client names a write with, and the response header of a replay. */
@@ -73,14 +74,20 @@ export function readIdempotencyKey(
   return {
     kind: "keyed",
     request: {
-      storeKey: `idempotency:${sha256([
-        owner.principal.id,
-        owner.credentials?.accountSid ?? null,
-        owner.credentials?.username ?? null,
-        owner.credentials?.password ?? null,
-        key,
-      ])}`,
-      fingerprint: sha256([mutation, operationName, canonical(operation.variables ?? {})]),
+      storeKey: `idempotency:${sha256(
+        JSON.stringify([
+          owner.principal.id,
+          owner.credentials?.accountSid ?? null,
+          owner.credentials?.username ?? null,
+          owner.credentials?.password ?? null,
+          key,
+        ]),
+      )}`,
+      // The JSON array [document, operation name, variables]: the text replicas of every
+      // version fingerprint a request by, so a retry matches whichever replica it reaches.
+      fingerprint: sha256(
+        `[${JSON.stringify(mutation)},${JSON.stringify(operationName)},${canonicalJson(operation.variables ?? {})}]`,
+      ),
     },
   };
 }
@@ -90,17 +97,6 @@ export function readIdempotencyKey(
  * scope holds the Twilio secret too, so another caller of the same account (on an open
  * gateway, everyone is `anonymous`) cannot replay an answer by guessing a key.
  */
-function sha256(parts: unknown[]): string {
-  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
-}
-
-/** The same JSON value whatever the order of its object keys. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-  );
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }
