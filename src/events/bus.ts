@@ -15,6 +15,11 @@ export type Unsubscribe = () => void;
  */
 export interface EventBus {
   publish(record: ParticipantEventRecord): Promise<void>;
+  /**
+   * Whether an event of the account published now could reach a subscriber: false only when
+   * none can, so a publisher may skip building it.
+   */
+  reaches(accountSid: string): boolean;
   /** Resolves once events published from now on will reach `sink`. */
   subscribe(accountSid: string, sink: EventSink): Promise<Unsubscribe>;
   /** How many local subscribers there are now (for a gauge). */
@@ -90,8 +95,12 @@ export class MemoryEventBus implements EventBus {
   async publish(record: ParticipantEventRecord): Promise<void> {
     if (this.closed) throw new EventBusClosedError();
     // Most writes have no subscriber on their account: the copy would be thrown away.
-    if (!this.fanout.has(record.accountSid)) return;
+    if (!this.reaches(record.accountSid)) return;
     this.fanout.deliver(JSON.parse(JSON.stringify(record)) as ParticipantEventRecord);
+  }
+
+  reaches(accountSid: string): boolean {
+    return this.fanout.has(accountSid);
   }
 
   async subscribe(accountSid: string, sink: EventSink): Promise<Unsubscribe> {

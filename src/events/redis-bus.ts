@@ -47,6 +47,11 @@ export class RedisEventBus implements EventBus {
     await this.publisher.publish(CHANNEL_PREFIX + record.accountSid, JSON.stringify(record));
   }
 
+  /** Other replicas' subscribers are out of sight: any event may reach one. */
+  reaches(): boolean {
+    return true;
+  }
+
   async subscribe(accountSid: string, sink: EventSink): Promise<Unsubscribe> {
     if (this.closed) throw new EventBusClosedError();
     if (this.fanout.add(accountSid, sink)) {

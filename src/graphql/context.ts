@@ -40,10 +40,13 @@ export interface RequestEvents {
    */
   callbackUrl(path: string): string | undefined;
   /**
-   * Publishes an event of the gateway's own doing (an add, update or remove it made). Never
-   * rejects: the change is made at Twilio whatever happens to the event, so a failure is logged.
+   * Publishes an event of the account, of the gateway's own doing (an add, update or remove it
+   * made). `record` builds it, and is called only when the event could do anything: reach a
+   * subscriber, or (with a public URL) remember what Twilio's callbacks will be matched by;
+   * most writes have neither. Never rejects: the change is made at Twilio whatever happens to
+   * the event, so a failure is logged.
    */
-  publish(record: ParticipantEventRecord): Promise<void>;
+  publish(accountSid: string, record: () => ParticipantEventRecord): Promise<void>;
   /**
    * The account's events that pass `filter`, for a subscription field; throws when a bound
    * (per connection, per caller) is reached.

@@ -49,12 +49,14 @@ export class GatewayEvents {
   forRequest(principal: Principal, connection: object, logger: Logger): RequestEvents {
     return {
       callbackUrl: (path) => this.callbackUrl(path),
-      publish: async (record) => {
+      publish: async (accountSid, build) => {
+        // Without a public URL Twilio calls no gateway back: there is no callback to correlate
+        // with this write, and remembering its call's conference would only fill the store.
+        const correlating = this.options.publicUrl !== undefined;
+        if (!correlating && !this.options.live.bus.reaches(accountSid)) return;
+        const record = build();
         try {
-          // Without a public URL Twilio calls no gateway back: there is no callback to correlate
-          // with this write, and remembering its call's conference would only fill the store.
-          const correlated = this.options.publicUrl === undefined ? record : this.correlate(record);
-          await this.options.live.bus.publish(await correlated);
+          await this.options.live.bus.publish(correlating ? await this.correlate(record) : record);
         } catch (error) {
           logger.warn(
             { event: record.type, kind: record.kind, error: errorName(error) },

@@ -12,11 +12,8 @@ export function publishGatewayEvent(
   participant: object,
 ): Promise<void> {
   const reported = participant as { kind: string; sid: string; accountSid?: string | null };
-  return context.events.publish(
-    gatewayEvent({
-      type,
-      accountSid: reported.accountSid ?? context.twilio.account(),
-      participant: reported,
-    }),
+  const accountSid = reported.accountSid ?? context.twilio.account();
+  return context.events.publish(accountSid, () =>
+    gatewayEvent({ type, accountSid, participant: reported }),
   );
 }

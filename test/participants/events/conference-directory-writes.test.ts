@@ -21,9 +21,37 @@ describe("GatewayEvents: the conference directory and the gateway's own writes",
         type: ParticipantEventType.ADDED,
         source: ParticipantEventSource.GATEWAY,
       });
-      await events.forRequest(ANONYMOUS, {}, silentLogger).publish(added);
+      let built = 0;
+      await events.forRequest(ANONYMOUS, {}, silentLogger).publish(added.accountSid, () => {
+        built += 1;
+        return added;
+      });
       expect(await live.conferences.conferenceOf(ACCOUNT_A, CALL_1)).toBe(remembered);
+      // Nobody subscribed: the event is built only when a callback will need the directory.
+      expect(built).toBe(remembered === null ? 0 : 1);
       await events.close();
     }
+  });
+
+  it("builds a write's event when a subscriber of its account can hear it, and only then", async () => {
+    const live = openLiveEvents({ onRedisError: () => {} });
+    const events = new GatewayEvents({ live, publicUrl: undefined, bounds: BOUNDS });
+    const received: unknown[] = [];
+    await live.bus.subscribe(ACCOUNT_A, { deliver: (record) => received.push(record), end() {} });
+    const added = conferenceRecord({
+      type: ParticipantEventType.ADDED,
+      source: ParticipantEventSource.GATEWAY,
+    });
+    const built: string[] = [];
+    const publish = (accountSid: string) =>
+      events.forRequest(ANONYMOUS, {}, silentLogger).publish(accountSid, () => {
+        built.push(accountSid);
+        return { ...added, accountSid };
+      });
+    await publish(ACCOUNT_A);
+    await publish("AC" + "9".repeat(32));
+    expect(built).toEqual([ACCOUNT_A]);
+    expect(received).toEqual([{ ...added, accountSid: ACCOUNT_A }]);
+    await events.close();
   });
 });
