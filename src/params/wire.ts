@@ -29,8 +29,20 @@ interface CollectedWire {
   headers: Record<string, string>;
 }
 
+/** A table's fields, listed once: the conference create table has some sixty. */
+const tableEntries = new WeakMap<ParamTable, ReadonlyArray<readonly [string, Param]>>();
+
+function entriesOf(params: ParamTable): ReadonlyArray<readonly [string, Param]> {
+  let entries = tableEntries.get(params);
+  if (entries === undefined) {
+    entries = Object.entries(params) as Array<[string, Param]>;
+    tableEntries.set(params, entries);
+  }
+  return entries;
+}
+
 function collect(params: ParamTable, input: Record<string, unknown>, into: CollectedWire): void {
-  for (const [field, param] of Object.entries(params) as Array<[string, Param]>) {
+  for (const [field, param] of entriesOf(params)) {
     const value = input[field];
     const { travel } = param;
     if (travel.in === "nested") {
@@ -41,8 +53,10 @@ function collect(params: ParamTable, input: Record<string, unknown>, into: Colle
     }
     if (travel.in === "path") continue;
     const wire = wireValue(param, value);
+    // Absent: not sent (most of a large table, on most requests).
+    if (wire === undefined) continue;
     if (travel.in === "header") {
-      if (wire !== undefined && wire !== null) into.headers[travel.wire] = String(wire);
+      if (wire !== null) into.headers[travel.wire] = String(wire);
     } else {
       into[travel.in].push([travel.wire, wire]);
     }

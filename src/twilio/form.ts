@@ -16,9 +16,13 @@ export type FormValue =
 export type FormParams = ReadonlyArray<readonly [wireName: string, value: FormValue]>;
 
 const RFC3986_EXTRA = /[!'()*]/g;
+/** Text made of RFC 3986's unreserved characters only: it encodes to itself. */
+const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
 
 /** Percent-encodes everything but RFC 3986's unreserved characters. */
 export function percentEncode(text: string): string {
+  // Most names and many values (SIDs, booleans, numbers, labels) need no encoding.
+  if (UNRESERVED.test(text)) return text;
   return encodeURIComponent(text).replace(
     RFC3986_EXTRA,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
