@@ -8,6 +8,7 @@ import type { GraphQLSchema } from "graphql";
 import type { GatewayContext } from "../graphql/context.js";
 import type { Logger } from "../logging/logger.js";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.js";
+import { compiledExecutionGateway } from "./compiled-execution/gateway.js";
 import { type DocumentLimits, documentLimitOptions } from "./limits/document-limits.js";
 import { metricsPlugin } from "./plugins/metrics.js";
 import { createErrorFormatter, expandInputIssuesPlugin } from "./plugins/error-format.js";
@@ -27,11 +28,18 @@ export interface ApolloOptions {
   tracing: boolean;
 }
 
-/** Apollo Server with the gateway's plugins, error shaping and no work nobody reads. */
+/**
+ * Apollo Server with the gateway's plugins, error shaping and no work nobody reads; operations
+ * run compiled by graphql-jit (`compiled-execution/`).
+ */
 export async function startApollo(options: ApolloOptions): Promise<ApolloServer<GatewayContext>> {
   const { schema, logger, introspection, metrics, tracing } = options;
   const apollo = new ApolloServer<GatewayContext>({
-    schema,
+    gateway: compiledExecutionGateway({
+      schema,
+      logger,
+      countExecution: metrics?.countGraphQLExecution,
+    }),
     ...documentLimitOptions(options.limits),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,

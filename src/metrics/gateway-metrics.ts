@@ -15,6 +15,9 @@ export type TwilioCallbackOutcome =
   | "bad_signature"
   | "failed";
 
+/** Which executor ran a GraphQL operation: graphql-jit's compiled one, or graphql-js. */
+export type GraphQLExecutor = "compiled" | "graphql_js";
+
 /**
  * What one gateway counts, served on `/metrics`, in a registry of its own (never prom-client's
  * global one) so gateways sharing a process (tests) keep their own counts. Every label value
@@ -40,6 +43,13 @@ export class GatewayMetrics {
     name: "participant_gateway_graphql_errors_total",
     help: "Errors in GraphQL responses by extensions.code, as the client received them.",
     labelNames: ["code"] as const,
+    registers: [this.registry],
+  });
+
+  private readonly graphqlExecutions = new Counter({
+    name: "participant_gateway_graphql_executions_total",
+    help: "GraphQL operations executed, by executor: compiled (graphql-jit) or graphql_js (what graphql-jit cannot run exactly as graphql-js does).",
+    labelNames: ["executor"] as const,
     registers: [this.registry],
   });
 
@@ -98,6 +108,10 @@ export class GatewayMetrics {
     });
     this.graphqlDuration.observe({ operation_type: operationType }, seconds);
   }
+
+  readonly countGraphQLExecution = (executor: GraphQLExecutor): void => {
+    this.graphqlExecutions.inc({ executor });
+  };
 
   countGraphQLError(code: string): void {
     this.graphqlErrors.inc({ code });
