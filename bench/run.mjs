@@ -22,7 +22,7 @@ import {
 } from "./lib/report.mjs";
 import { oneParticipant } from "./lib/scenarios.mjs";
 import { runSoak } from "./lib/soak.mjs";
-import { TARGETS, featureTargets, startTarget } from "./lib/targets.mjs";
+import { TARGETS, baselineTargets, featureTargets, startTarget } from "./lib/targets.mjs";
 
 const log = (line) => process.stderr.write(`${line}\n`);
 const options = parseOptions(process.argv.slice(2));
@@ -42,7 +42,10 @@ const gatewayProfiles = [TARGETS.gateway, ...featureTargets(options.features)];
 // A soak runs one gateway: `all` when --features names it, else the last it names, else the bare.
 const soaked =
   gatewayProfiles.find((target) => target === TARGETS.gatewayAll) ?? gatewayProfiles.at(-1);
-const profiles = options.soak ? [soaked] : [...gatewayProfiles, TARGETS.forwarder, TARGETS.plain];
+const baselines = options.baselineDir ? baselineTargets(options.baselineDir, gatewayProfiles) : [];
+const profiles = options.soak
+  ? [soaked]
+  : [...gatewayProfiles, ...baselines, TARGETS.forwarder, TARGETS.plain];
 const sink = profiles.some((target) => target.needsOtlpSink) ? await startOtlpSink() : undefined;
 const fake = await startFakeTwilio({ logDir, cpus: LOAD_CPU });
 const started = await Promise.all(
@@ -96,6 +99,9 @@ const commit = gitCommit();
 const host = machine();
 const header = [
   `participant-gateway bench, ${startedAt.toISOString()}, commit ${commit}`,
+  ...(options.baselineDir
+    ? [`baseline: ${options.baselineDir}, commit ${gitCommit(options.baselineDir)}`]
+    : []),
   `machine: ${host.cpus} × ${host.model}, Node ${host.node}, load average ${loadAverageBefore.toFixed(2)} before, ${loadAverageAfter.toFixed(2)} after`,
   options.soak
     ? `soak: ${options.soakMinutes} min, ${soaked.name}`

@@ -20,6 +20,9 @@ const USAGE = `Usage: npm run bench -- [options]
   --pin                 pin targets to CPU 1, load generator and fake Twilio to CPU 0 (taskset)
   --cpu-prof <dir>      each target writes a V8 CPU profile there when they stop (node --cpu-prof);
                         read it with: node bench/profile-summary.mjs <dir>/<name>.cpuprofile
+  --baseline <dir>      also run another checkout's built gateway (<dir>/dist/src/main.js, e.g. a
+                        git worktree of main), bare and as each --features gateway, as targets
+                        baseline, baseline+all, …: what a change bought, measured side by side
   --soak                soak the gateway alone instead: fixed documents, RSS every 10 s
   --soak-minutes <m>    soak length (default 5)
   --out <dir>           where results go (default bench/results)`;
@@ -46,6 +49,7 @@ export function parseOptions(argv) {
       probe: { type: "string" },
       pin: { type: "boolean", default: false },
       "cpu-prof": { type: "string" },
+      baseline: { type: "string" },
       soak: { type: "boolean", default: false },
       "soak-minutes": { type: "string", default: "5" },
       out: { type: "string", default: new URL("../results", import.meta.url).pathname },
@@ -82,6 +86,7 @@ export function parseOptions(argv) {
     probeRequests: Number(values.probe ?? (quick ? 8 : 30)),
     pin: values.pin,
     cpuProfileDir: values["cpu-prof"] && resolve(values["cpu-prof"]),
+    baselineDir: values.baseline && resolve(values.baseline),
     soak: values.soak,
     soakMinutes: Number(values["soak-minutes"]),
     outDir: values.out,

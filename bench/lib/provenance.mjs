@@ -2,10 +2,13 @@
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 
-/** The commit, marked when src/ differs from it (the built dist/ comes from src/). */
-export function gitCommit() {
+/**
+ * The commit of the checkout in `dir` (this one by default), marked when src/ differs from it
+ * (the built dist/ comes from src/).
+ */
+export function gitCommit(dir = process.cwd()) {
   try {
-    const git = (...args) => execFileSync("git", args, { encoding: "utf8" }).trim();
+    const git = (...args) => execFileSync("git", ["-C", dir, ...args], { encoding: "utf8" }).trim();
     const sha = git("rev-parse", "--short", "HEAD");
     return git("status", "--porcelain", "--", "src") ? `${sha} (src modified)` : sha;
   } catch {

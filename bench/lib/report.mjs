@@ -71,6 +71,10 @@ export function summarizeCells(cells) {
       vsForwarder: ratio(rounds, "forwarder"),
       vsPlain: ratio(rounds, "plain"),
       vsGateway: isFeatureGateway(target) ? ratio(rounds, "gateway") : undefined,
+      // `gateway+all` against `baseline+all` (another build, `--baseline`), and so on.
+      vsBaseline: target.startsWith("gateway")
+        ? ratio(rounds, target.replace(/^gateway/, "baseline"))
+        : undefined,
     };
   });
 }
@@ -225,6 +229,20 @@ const FEATURE_COST_COLUMNS = [
   ["valid", (r) => (r.valid ? "yes" : "NO")],
 ];
 
+const BASELINE_COLUMNS = [
+  ["upstream", (r) => `${r.latencyMs} ms`],
+  ["conns", (r) => String(r.connections)],
+  ["scenario", (r) => SCENARIO_LABELS[r.scenario] ?? r.scenario],
+  ["gateway", (r) => r.target],
+  ["req/s ÷baseline", (r) => times(r.vsBaseline?.reqPerSec)],
+  ["CPU ÷baseline", (r) => times(r.vsBaseline?.cpu)],
+  ["CPU −baseline µs", (r) => plus(r.vsBaseline?.cpuUsMore)],
+  ["valid", (r) => (r.valid ? "yes" : "NO")],
+];
+
+const BASELINE_TITLE =
+  "This build against the baseline (medians of per-round ratios; req/s ÷baseline > 1: this build is faster):";
+
 function featureCostTitle(costRows) {
   const { latencyMs, connections } = costRows[0];
   return `What the features cost (${latencyMs} ms upstream, ${connections} connections; medians of per-round differences with the bare gateway):`;
@@ -289,6 +307,7 @@ export function soakLines(soak) {
 export function render({ rows, probeRows, targets, soak, header }) {
   const problems = problemLines(rows, probeRows);
   const costRows = featureCostRows(rows);
+  const baselineRows = rows.filter((r) => r.vsBaseline !== undefined);
   const text = [
     ...header,
     "",
@@ -296,6 +315,7 @@ export function render({ rows, probeRows, targets, soak, header }) {
     ...(costRows.length
       ? [featureCostTitle(costRows), textTable(FEATURE_COST_COLUMNS, costRows, 2), ""]
       : []),
+    ...(baselineRows.length ? [BASELINE_TITLE, textTable(BASELINE_COLUMNS, baselineRows), ""] : []),
     ...(probeRows.length
       ? [
           "_entities latency against a single fetch (one caller, no load):",
@@ -314,6 +334,9 @@ export function render({ rows, probeRows, targets, soak, header }) {
     ...(rows.length ? [markdownTable(COLUMNS, rows), ""] : []),
     ...(costRows.length
       ? [featureCostTitle(costRows), "", markdownTable(FEATURE_COST_COLUMNS, costRows, 2), ""]
+      : []),
+    ...(baselineRows.length
+      ? [BASELINE_TITLE, "", markdownTable(BASELINE_COLUMNS, baselineRows), ""]
       : []),
     ...(probeRows.length
       ? [

@@ -61,14 +61,17 @@ export const FEATURES = {
   },
 };
 
-/** The gateway with `features` (names of FEATURES) on; none: the bare request path. */
-export function gatewayTarget(name, features = []) {
+/**
+ * The gateway with `features` (names of FEATURES) on; none: the bare request path. `script`:
+ * another build of it (a baseline).
+ */
+export function gatewayTarget(name, features = [], script = GATEWAY_SCRIPT) {
   const on = features.map((feature) => FEATURES[feature]);
   return {
     name,
     api: "graphql",
     entityFetchesPerRequest: 10,
-    script: GATEWAY_SCRIPT,
+    script,
     ready: GATEWAY_READY,
     features,
     needsOtlpSink: on.some((feature) => feature.needsOtlpSink),
@@ -124,6 +127,17 @@ export const TARGETS = {
 export function featureTargets(features) {
   return features.map((feature) =>
     feature === "all" ? TARGETS.gatewayAll : gatewayTarget(`gateway+${feature}`, [feature]),
+  );
+}
+
+/**
+ * Another checkout's gateway (`--baseline <dir>`, built), as each of `gateways` is configured:
+ * `gateway` becomes `baseline`, `gateway+all` becomes `baseline+all`.
+ */
+export function baselineTargets(dir, gateways) {
+  const script = join(dir, "dist", "src", "main.js");
+  return gateways.map((gateway) =>
+    gatewayTarget(gateway.name.replace(/^gateway/, "baseline"), gateway.features, script),
   );
 }
 
