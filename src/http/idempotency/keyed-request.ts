@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Principal } from "../../auth/principal.js";
 import { ErrorCode } from "../../errors/gateway-errors.js";
@@ -98,5 +98,5 @@ export function readIdempotencyKey(
  * gateway, everyone is `anonymous`) cannot replay an answer by guessing a key.
  */
 function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return hash("sha256", text, "hex");
 }
