@@ -15,7 +15,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --scenarios <id,…>    add,list,entities (default all)
   --features <list>     gateways to add besides the bare one (default none): all (every feature
                         on, as an operator runs it) and/or single features, each alone:
-                        auth,idempotency,metrics,logging,tracing; e.g. all,auth,tracing
+                        auth,idempotency,metrics,logging,tracing; and all but one: all-tracing,
+                        all-logging, …; e.g. all,auth,tracing,all-tracing
   --probe <n>           sequential request pairs for the _entities latency probe (default 30)
   --pin                 pin targets to CPU 1, load generator and fake Twilio to CPU 0 (taskset)
   --cpu-prof <dir>      each target writes a V8 CPU profile there when they stop (node --cpu-prof);
@@ -61,7 +62,7 @@ export function parseOptions(argv) {
     process.exit(0);
   }
   const features = values.features === "none" ? [] : values.features.split(",");
-  const known = ["all", ...Object.keys(FEATURES)];
+  const known = ["all", ...Object.keys(FEATURES).flatMap((name) => [name, `all-${name}`])];
   for (const feature of features) {
     if (!known.includes(feature)) throw new Error(`--features: no feature "${feature}"\n${USAGE}`);
   }

@@ -125,9 +125,18 @@ export const TARGETS = {
 
 /** The gateways `--features` asks for besides the bare one: `all`, and each feature alone. */
 export function featureTargets(features) {
-  return features.map((feature) =>
-    feature === "all" ? TARGETS.gatewayAll : gatewayTarget(`gateway+${feature}`, [feature]),
-  );
+  const all = Object.keys(FEATURES);
+  return features.map((feature) => {
+    if (feature === "all") return TARGETS.gatewayAll;
+    // `all-tracing`: every feature but one, to tell what it costs among the others.
+    const [, left] = /^all-(.+)$/.exec(feature) ?? [];
+    if (left)
+      return gatewayTarget(
+        `gateway+${feature}`,
+        all.filter((name) => name !== left),
+      );
+    return gatewayTarget(`gateway+${feature}`, [feature]);
+  });
 }
 
 /**
