@@ -17,9 +17,19 @@ export type ExecutionGateway = ApolloServerOptionsWithGateway<BaseContext>["gate
 type Executor = NonNullable<Awaited<ReturnType<ExecutionGateway["load"]>>["executor"]>;
 type SchemaListener = Parameters<ExecutionGateway["onSchemaLoadOrUpdate"]>[0];
 
-/** How one operation of one parsed document runs: compiled, or on graphql-js. */
-type Plan = CompiledQuery | typeof GRAPHQL_JS;
+/**
+ * How one operation of one parsed document runs: compiled, on graphql-js for good, or on
+ * graphql-js until it has run `RUNS_BEFORE_COMPILING` times (the count so far).
+ */
+type Plan = CompiledQuery | typeof GRAPHQL_JS | number;
 const GRAPHQL_JS = Symbol("graphql-js");
+
+/**
+ * An operation is compiled when it runs again: compiling takes milliseconds, some ten times
+ * parsing and validating the document, which one-off documents (an explorer's, or a flood of
+ * distinct ones) must not pay. Documents clients send over and over are compiled at once.
+ */
+const RUNS_BEFORE_COMPILING = 1;
 
 export interface CompiledExecutionOptions {
   schema: GraphQLSchema;
@@ -35,7 +45,8 @@ export interface CompiledExecutionOptions {
  * never changes. Apollo still parses, validates and caches documents and runs every plugin hook
  * but `willResolveField` (which none of the gateway's plugins use).
  *
- * graphql-js runs whatever graphql-jit would run differently: a document graphql-jit cannot
+ * graphql-js runs an operation's first run (see RUNS_BEFORE_COMPILING) and whatever graphql-jit
+ * would run differently: a document graphql-jit cannot
  * compile or would execute differently (`jitDifference`), variables graphql-jit refuses
  * (graphql-js words the refusal as clients expect, before anything has run), and an operation
  * Apollo could not resolve.
@@ -75,8 +86,11 @@ function compiledExecutor({ schema, logger, countExecution }: CompiledExecutionO
     let byOperation = plans.get(document);
     if (!byOperation) plans.set(document, (byOperation = new Map()));
     const key = operationName ?? "";
-    let plan = byOperation.get(key);
-    if (plan === undefined) byOperation.set(key, (plan = compile(document, operationName)));
+    let plan = byOperation.get(key) ?? 0;
+    if (typeof plan === "number") {
+      plan = plan < RUNS_BEFORE_COMPILING ? plan + 1 : compile(document, operationName);
+      byOperation.set(key, plan);
+    }
     return plan;
   }
 
