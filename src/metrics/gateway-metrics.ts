@@ -16,7 +16,8 @@ export type TwilioCallbackOutcome =
   | "failed";
 
 /** Which executor ran a GraphQL operation: graphql-jit's compiled one, or graphql-js. */
-export type GraphQLExecutor = "compiled" | "graphql_js";
+const GRAPHQL_EXECUTORS = ["compiled", "graphql_js"] as const;
+export type GraphQLExecutor = (typeof GRAPHQL_EXECUTORS)[number];
 
 /**
  * What one gateway counts, served on `/metrics`, in a registry of its own (never prom-client's
@@ -48,10 +49,15 @@ export class GatewayMetrics {
 
   private readonly graphqlExecutions = new Counter({
     name: "participant_gateway_graphql_executions_total",
-    help: "GraphQL operations executed, by executor: compiled (graphql-jit) or graphql_js (what graphql-jit cannot run exactly as graphql-js does).",
+    help: "GraphQL operations executed, by executor: compiled (graphql-jit, from an operation's second run) or graphql_js (its first run, and what graphql-jit cannot run exactly as graphql-js does).",
     labelNames: ["executor"] as const,
     registers: [this.registry],
   });
+
+  constructor() {
+    // Both series from the start, so a rate over them never sees one appear.
+    for (const executor of GRAPHQL_EXECUTORS) this.graphqlExecutions.inc({ executor }, 0);
+  }
 
   private readonly graphqlDuration = new Histogram({
     name: "participant_gateway_graphql_request_duration_seconds",

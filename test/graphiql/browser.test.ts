@@ -231,6 +231,8 @@ describe.skipIf(!haveChromium)(
       await waitForSubscriptions(app.gateway.url, 1);
 
       // Over WebSocket to the page's own origin, the pasted headers as connection_init's payload.
+      // The browser reports the frames it sent on its own channel, which can trail the gateway.
+      await expect.poll(() => sockets[0]?.sent.length ?? 0).toBeGreaterThanOrEqual(2);
       const origin = new URL(app.gateway.url);
       expect(sockets.map((socket) => socket.url)).toEqual([`ws://${origin.host}/graphql`]);
       const [init, subscribe] = sockets[0]!.sent.map((frame) => JSON.parse(frame) as unknown);
