@@ -54,12 +54,13 @@ export class GatewayEvents {
         // with this write, and remembering its call's conference would only fill the store.
         const correlating = this.options.publicUrl !== undefined;
         if (!correlating && !this.options.live.bus.reaches(accountSid)) return;
-        const record = build();
+        let record: ParticipantEventRecord | undefined;
         try {
+          record = build();
           await this.options.live.bus.publish(correlating ? await this.correlate(record) : record);
         } catch (error) {
           logger.warn(
-            { event: record.type, kind: record.kind, error: errorName(error) },
+            { event: record?.type, kind: record?.kind, error: errorName(error) },
             "could not publish a participant event",
           );
         }
