@@ -46,8 +46,10 @@ const baselines = options.baselineDir ? baselineTargets(options.baselineDir, gat
 const profiles = options.soak
   ? [soaked]
   : [...gatewayProfiles, ...baselines, TARGETS.forwarder, TARGETS.plain];
-const sink = profiles.some((target) => target.needsOtlpSink) ? await startOtlpSink() : undefined;
 const fake = await startFakeTwilio({ logDir, cpus: LOAD_CPU });
+const sink = profiles.some((target) => target.needsOtlpSink)
+  ? await startOtlpSink({ logDir, cpus: LOAD_CPU })
+  : undefined;
 const started = await Promise.all(
   profiles.map((profile) =>
     startTarget(profile, {
@@ -91,6 +93,7 @@ if (options.soak && targets.length > 0) {
   ({ cells, probes } = await runMatrix({ targets, fake, options, log }));
 }
 const loadAverageAfter = os.loadavg()[0];
+const spansReceived = await sink?.received();
 
 const rows = summarizeCells(cells);
 const probeRows = summarizeProbes(probes);
@@ -107,9 +110,9 @@ const header = [
     ? `soak: ${options.soakMinutes} min, ${soaked.name}`
     : `${options.rounds} round(s), ${options.seconds} s cells after ${options.warmupSeconds} s warm-up, medians; features ${options.features.join(",") || "none"}`,
   options.pin
-    ? "targets pinned to CPU 1; load generator and fake Twilio to CPU 0"
-    : "no CPU pinning: load generator, fake Twilio and target share the cores",
-  ...(sink ? [`OTLP sink: ${JSON.stringify(sink.received())}`] : []),
+    ? "targets pinned to CPU 1; load generator, fake Twilio and OTLP sink to CPU 0"
+    : "no CPU pinning: load generator, fake Twilio, OTLP sink and target share the cores",
+  ...(spansReceived ? [`OTLP sink: ${JSON.stringify(spansReceived)}`] : []),
   ...(options.soak
     ? []
     : [
@@ -133,7 +136,7 @@ const data = {
   soak,
   cells,
   rawProbes: probes,
-  otlpSink: sink?.received(),
+  otlpSink: spansReceived,
 };
 const files = writeResults(options.outDir, startedAt, data, markdown);
 console.log(text);
@@ -142,7 +145,7 @@ log(`\nwritten: ${files.join(", ")}`);
 closeClient();
 await Promise.all(started.map((target) => target.stop()));
 await fake.stop();
-await sink?.close();
+await sink?.stop();
 const invalid =
   Object.keys(rejected).length > 0 ||
   rows.some((row) => !row.valid) ||

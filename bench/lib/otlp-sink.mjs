@@ -1,28 +1,24 @@
-// Where the `all` profile's gateway exports traces: accepts OTLP/HTTP posts (JSON or protobuf),
-// discards them and counts them, so the report can say whether spans were actually exported.
-import http from "node:http";
-import { once } from "node:events";
+// The bench's side of the OTLP sink (upstream/otlp-sink.mjs): start it, read what it received.
+import { join } from "node:path";
+import { startNodeProcess } from "./processes.mjs";
 
-export async function startOtlpSink() {
-  const received = { posts: 0, bytes: 0 };
-  const server = http.createServer((req, res) => {
-    req.on("data", (chunk) => (received.bytes += chunk.length));
-    req.on("end", () => {
-      received.posts += 1;
-      // An empty ExportTraceServiceResponse: full success, in the encoding that was sent.
-      const json = (req.headers["content-type"] ?? "").includes("json");
-      res.writeHead(200, { "content-type": json ? "application/json" : "application/x-protobuf" });
-      res.end(json ? "{}" : undefined);
-    });
+const SCRIPT = new URL("../upstream/otlp-sink.mjs", import.meta.url).pathname;
+
+export async function startOtlpSink({ logDir, cpus }) {
+  const sink = await startNodeProcess({
+    name: "otlp-sink",
+    script: SCRIPT,
+    env: { PATH: process.env.PATH, HOST: "127.0.0.1", PORT: "0" },
+    ready: /otlp-sink ready: (\S+)/,
+    logFile: join(logDir, "otlp-sink.log"),
+    cpus,
   });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
   return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    received: () => ({ ...received }),
-    close() {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(resolve));
+    ...sink,
+    /** { posts, bytes } since it started. */
+    async received() {
+      const response = await fetch(`${sink.url}/__bench/received`);
+      return response.json();
     },
   };
 }
